@@ -1,0 +1,66 @@
+// The one consumer loop every event consumer uses: a durable pull consumer fetched one message at a
+// time (safe on Debian's nats.c 3.4.1, whose multi-message Fetch can overflow the heap), applied with
+// an idempotent handler (apply + record ce-id in one Redis step), then acked. Redelivery is bounded
+// by MaxDeliver; a message that can never apply is terminated and kept in a dead-letter record.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <thread>
+
+#include "platform/bus/nats.h"
+#include "platform/log/log.h"
+
+namespace socgov::metrics {
+class Metrics;
+}
+
+namespace socgov::bus {
+
+enum class Outcome {
+  kApplied,    // state changed; ack
+  kDuplicate,  // ce-id seen before; ack, nothing changed
+  kRetry,      // transient failure (e.g. Redis down); nak, redelivered later
+  kReject,     // can never apply (malformed); dead-letter + term
+};
+
+struct ApplyResult {
+  Outcome outcome;
+  std::string reason;  // for kRetry / kReject
+};
+
+using Handler = std::function<ApplyResult(const Delivery&)>;
+// Keeps a message that will not be applied, with the reason; must not throw.
+using DeadLetterSink = std::function<void(const Delivery&, const std::string& reason)>;
+
+class ConsumerLoop {
+ public:
+  ConsumerLoop(Connection& conn, ConsumerSpec spec, Handler handler, DeadLetterSink dead_letter,
+               metrics::Metrics* metrics, const log::Logger& logger);
+  ~ConsumerLoop();  // stops and joins
+  ConsumerLoop(const ConsumerLoop&) = delete;
+  ConsumerLoop& operator=(const ConsumerLoop&) = delete;
+
+  void Start();
+  void Stop();  // finishes the message in hand, then returns
+  uint64_t applied() const { return applied_.load(); }
+  uint64_t duplicates() const { return duplicates_.load(); }
+  uint64_t dead_lettered() const { return dead_lettered_.load(); }
+  bool subscribed() const { return subscribed_.load(); }
+
+ private:
+  void Run();
+  Connection& conn_;
+  ConsumerSpec spec_;
+  Handler handler_;
+  DeadLetterSink dead_letter_;
+  metrics::Metrics* metrics_;
+  const log::Logger& logger_;
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> subscribed_{false};
+  std::atomic<uint64_t> applied_{0}, duplicates_{0}, dead_lettered_{0};
+  std::thread thread_;
+};
+
+}  // namespace socgov::bus

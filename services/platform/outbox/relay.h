@@ -1,0 +1,63 @@
+// The outbox relay: reads the service's outbox stream with a Redis consumer group (blocking read, no
+// polling sleep), publishes each entry to JetStream with Nats-Msg-Id = ce-id, and XACKs it on the
+// PubAck. Published entries are kept for retention_ms (longer than nats-server's 60 s unsynced
+// interval) and re-published when the relay sees nats-server restart, so a JetStream tail lost in a
+// crash is refilled; duplicates are absorbed by JetStream dedup and idempotent consumers.
+#pragma once
+
+#include <atomic>
+#include <string>
+#include <thread>
+
+#include "platform/bus/nats.h"
+#include "platform/log/log.h"
+#include "platform/store/redis.h"
+
+namespace socgov::metrics {
+class Metrics;
+}
+
+namespace socgov::outbox {
+
+struct RelayOptions {
+  std::string stream_key;        // e.g. {reg}:outbox
+  std::string group = "relay";
+  std::string consumer = "relay-1";
+  int64_t retention_ms = 120'000;  // > 60 s nats-server fsync interval
+  int publish_timeout_ms = 5000;
+  int block_ms = 1000;
+};
+
+class Relay {
+ public:
+  Relay(RelayOptions options, store::RedisOptions redis, bus::Connection& nats,
+        metrics::Metrics* metrics, const log::Logger& logger);
+  ~Relay();
+  Relay(const Relay&) = delete;
+  Relay& operator=(const Relay&) = delete;
+
+  void Start();
+  // Publishes what is pending (bounded by timeout_ms), then stops.
+  void Stop(int flush_timeout_ms = 3000);
+  uint64_t published() const { return published_.load(); }
+  uint64_t republished() const { return republished_.load(); }
+
+ private:
+  void Run();
+  bool PublishEntry(store::Redis& redis, const store::Value& entry, bool ack);
+  void RepublishWindow(store::Redis& redis);
+  void Trim(store::Redis& redis);
+  void UpdateGauges(store::Redis& redis);
+
+  RelayOptions options_;
+  store::RedisOptions redis_options_;
+  bus::Connection& nats_;
+  metrics::Metrics* metrics_;
+  const log::Logger& logger_;
+  std::atomic<bool> stop_{false};
+  std::atomic<int64_t> flush_deadline_ms_{0};
+  std::atomic<uint64_t> published_{0}, republished_{0};
+  std::thread thread_;
+};
+
+}  // namespace socgov::outbox
