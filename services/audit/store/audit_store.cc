@@ -1,0 +1,248 @@
+#include "audit/store/audit_store.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <utility>
+
+namespace socgov::audit {
+namespace {
+
+constexpr std::string_view kAppendScript = "audit_append";
+
+// KEYS[1] head, KEYS[2] the new record, KEYS[3] events (dedup), KEYS[4..] indexes to add it to.
+// ARGV[1] ce-id, ARGV[2] expected head "<seq> <hash>", ARGV[3] new seq, ARGV[4] new hash,
+// ARGV[5..] field/value pairs of the record.
+// The dedup check comes first so a redelivery is "dup" even when the head has moved on since.
+constexpr std::string_view kAppendLua = R"lua(
+if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return 'dup' end
+local head = redis.call('GET', KEYS[1])
+if not head then head = '0 ' .. string.rep('0', 64) end
+if head ~= ARGV[2] then return 'conflict' end
+if redis.call('EXISTS', KEYS[2]) == 1 then
+  return redis.error_reply('audit record ' .. ARGV[3] .. ' exists beyond the head ' .. head)
+end
+redis.call('HSET', KEYS[2], unpack(ARGV, 5))
+redis.call('SET', KEYS[1], ARGV[3] .. ' ' .. ARGV[4])
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[3])
+for i = 4, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[3], ARGV[3])
+end
+return 'ok'
+)lua";
+
+std::optional<int64_t> ParseSeq(std::string_view s) {
+  int64_t v = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size() || s.empty() || v < 0) return std::nullopt;
+  return v;
+}
+
+void ThrowIfError(const store::Value& v, std::string_view what) {
+  if (v.is_error()) throw StoreError(std::string(what) + ": " + v.str);
+}
+
+std::string FormatHead(const Head& head) { return std::to_string(head.seq) + " " + head.hash; }
+
+Head ParseHead(const store::Value& v) {
+  if (v.is_nil()) return Head{};
+  ThrowIfError(v, "GET head");
+  const std::string s = v.AsString();
+  const size_t space = s.find(' ');
+  if (space != std::string::npos) {
+    const auto seq = ParseSeq(std::string_view(s).substr(0, space));
+    const std::string hash = s.substr(space + 1);
+    if (seq && IsHashHex(hash)) return Head{*seq, hash};
+  }
+  throw StoreError("malformed audit head \"" + s + "\"");
+}
+
+// Record content is returned as stored, even when damaged: judging it is the verifier's job.
+std::optional<StoredRecord> ParseRecord(const store::Value& v) {
+  ThrowIfError(v, "HGETALL record");
+  if (v.type != store::Value::Type::kArray) throw StoreError("HGETALL record: not an array");
+  if (v.elements.empty()) return std::nullopt;
+  std::map<std::string, std::string, std::less<>> m;
+  for (size_t i = 0; i + 1 < v.elements.size(); i += 2) {
+    m[v.elements[i].AsString()] = v.elements[i + 1].AsString();
+  }
+  auto get = [&m](std::string_view name) {
+    const auto it = m.find(name);
+    return it == m.end() ? std::string() : it->second;
+  };
+  StoredRecord r;
+  // -1 cannot be a chain position, so a damaged seq field shows up as a broken link.
+  r.fields.seq = ParseSeq(get("seq")).value_or(-1);
+  r.fields.event_id = get("event_id");
+  r.fields.event_type = get("event_type");
+  r.fields.source = get("source");
+  r.fields.aggregate_id = get("aggregate_id");
+  r.fields.jurisdiction = get("jurisdiction");
+  r.fields.actor = get("actor");
+  r.fields.occurred_at = get("occurred_at");
+  r.fields.recorded_at = get("recorded_at");
+  r.fields.stream = get("stream");
+  r.fields.payload_json = get("payload_json");
+  r.prev_hash = get("prev_hash");
+  r.hash = get("hash");
+  return r;
+}
+
+}  // namespace
+
+std::string HeadKey() { return "{aud}:head"; }
+std::string RecordKey(int64_t seq) { return "{aud}:rec:" + std::to_string(seq); }
+std::string EventsKey() { return "{aud}:events"; }
+std::string DeadLetterKey() { return "{aud}:dlq"; }
+std::string AggregateIndexKey(std::string_view aggregate_id) {
+  return "{aud}:idx:agg:" + std::string(aggregate_id);
+}
+std::string TypeIndexKey(std::string_view event_type) {
+  return "{aud}:idx:type:" + std::string(event_type);
+}
+std::string ActorIndexKey(std::string_view actor) {
+  return "{aud}:idx:actor:" + std::string(actor);
+}
+
+AuditStore::AuditStore(store::RedisPool& pool) : pool_(pool) {
+  scripts_.Add(std::string(kAppendScript), std::string(kAppendLua));
+}
+
+void AuditStore::LoadScripts() {
+  auto redis = pool_.Acquire();
+  scripts_.LoadAll(*redis);
+}
+
+bool AuditStore::Ping() {
+  try {
+    auto redis = pool_.Acquire();
+    return redis->Ping();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+Head AuditStore::ReadHead() {
+  auto redis = pool_.Acquire();
+  return ParseHead(redis->Command({"GET", HeadKey()}));
+}
+
+HeadAndDedup AuditStore::ReadHeadAndDedup(std::string_view event_id) {
+  auto redis = pool_.Acquire();
+  const auto replies =
+      redis->Pipeline({{"GET", HeadKey()}, {"HEXISTS", EventsKey(), std::string(event_id)}});
+  if (replies.size() != 2) throw StoreError("pipeline: expected 2 replies");
+  ThrowIfError(replies[1], "HEXISTS events");
+  return HeadAndDedup{ParseHead(replies[0]), replies[1].integer == 1};
+}
+
+AppendOutcome AuditStore::Append(const RecordFields& f, const Head& expected,
+                                 std::string_view hash) {
+  if (f.seq != expected.seq + 1) {
+    throw std::invalid_argument("Append: seq " + std::to_string(f.seq) + " does not follow head " +
+                                std::to_string(expected.seq));
+  }
+  const std::string seq = std::to_string(f.seq);
+  std::vector<std::string> keys = {HeadKey(), RecordKey(f.seq), EventsKey()};
+  if (!f.aggregate_id.empty()) keys.push_back(AggregateIndexKey(f.aggregate_id));
+  if (!f.event_type.empty()) keys.push_back(TypeIndexKey(f.event_type));
+  if (!f.actor.empty()) keys.push_back(ActorIndexKey(f.actor));
+  const std::vector<std::string> args = {f.event_id,
+                                         FormatHead(expected),
+                                         seq,
+                                         std::string(hash),
+                                         "seq",
+                                         seq,
+                                         "event_id",
+                                         f.event_id,
+                                         "event_type",
+                                         f.event_type,
+                                         "source",
+                                         f.source,
+                                         "aggregate_id",
+                                         f.aggregate_id,
+                                         "jurisdiction",
+                                         f.jurisdiction,
+                                         "actor",
+                                         f.actor,
+                                         "occurred_at",
+                                         f.occurred_at,
+                                         "recorded_at",
+                                         f.recorded_at,
+                                         "stream",
+                                         f.stream,
+                                         "payload_json",
+                                         f.payload_json,
+                                         "prev_hash",
+                                         expected.hash,
+                                         "hash",
+                                         std::string(hash)};
+  auto redis = pool_.Acquire();
+  const store::Value v = scripts_.Eval(*redis, kAppendScript, keys, args);
+  ThrowIfError(v, "audit append");
+  const std::string answer = v.AsString();
+  if (answer == "ok") return AppendOutcome::kAppended;
+  if (answer == "dup") return AppendOutcome::kDuplicate;
+  if (answer == "conflict") return AppendOutcome::kConflict;
+  throw StoreError("audit append: unexpected reply \"" + answer + "\"");
+}
+
+std::optional<StoredRecord> AuditStore::LoadRecord(int64_t seq) {
+  auto redis = pool_.Acquire();
+  return ParseRecord(redis->Command({"HGETALL", RecordKey(seq)}));
+}
+
+std::vector<std::optional<StoredRecord>> AuditStore::LoadRecords(const std::vector<int64_t>& seqs) {
+  std::vector<std::optional<StoredRecord>> out;
+  if (seqs.empty()) return out;
+  std::vector<std::vector<std::string>> commands;
+  commands.reserve(seqs.size());
+  for (int64_t seq : seqs) commands.push_back({"HGETALL", RecordKey(seq)});
+  auto redis = pool_.Acquire();
+  const auto replies = redis->Pipeline(commands);
+  if (replies.size() != seqs.size()) throw StoreError("pipeline: reply count mismatch");
+  out.reserve(replies.size());
+  for (const auto& reply : replies) out.push_back(ParseRecord(reply));
+  return out;
+}
+
+std::vector<int64_t> AuditStore::Candidates(const std::string& index_key, int64_t after_seq,
+                                            int64_t limit, int64_t head_seq) {
+  std::vector<int64_t> out;
+  if (limit <= 0) return out;
+  if (index_key.empty()) {
+    // Seqs are dense from 1 to the head, so "all" needs no round trip.
+    const int64_t last = std::min(head_seq, after_seq + limit);
+    for (int64_t s = after_seq + 1; s <= last; ++s) out.push_back(s);
+    return out;
+  }
+  auto redis = pool_.Acquire();
+  const store::Value v =
+      redis->Command({"ZRANGEBYSCORE", index_key, "(" + std::to_string(after_seq), "+inf", "LIMIT",
+                      "0", std::to_string(limit)});
+  ThrowIfError(v, "ZRANGEBYSCORE");
+  out.reserve(v.elements.size());
+  for (const auto& e : v.elements) {
+    const auto seq = ParseSeq(e.AsString());
+    if (!seq)
+      throw StoreError("index " + index_key + ": malformed member \"" + e.AsString() + "\"");
+    out.push_back(*seq);
+  }
+  return out;
+}
+
+bool AuditStore::AppendDeadLetter(const bus::Delivery& d, const std::string& reason) noexcept {
+  try {
+    auto redis = pool_.Acquire();
+    const store::Value v =
+        redis->Command({"XADD", DeadLetterKey(), "*", "stream", d.stream, "subject", d.subject,
+                        "ce_id", d.Header("ce-id"), "ce_type", d.Header("ce-type"), "stream_seq",
+                        std::to_string(d.stream_sequence), "delivered",
+                        std::to_string(d.num_delivered), "reason", reason, "data", d.data});
+    return !v.is_error();
+  } catch (...) {
+    return false;
+  }
+}
+
+}  // namespace socgov::audit

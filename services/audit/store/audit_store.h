@@ -1,0 +1,105 @@
+// Redis layout of the audit chain. Every key carries the hash tag {aud} so the append script can
+// touch all of them in one EVALSHA (and the layout survives a move to Redis Cluster).
+//
+//   {aud}:head                 STRING "<seq> <hash>" of the last record; absent = "0 <64 zeros>"
+//   {aud}:rec:<seq>            HASH   seq event_id event_type source aggregate_id jurisdiction
+//   actor
+//                                     occurred_at recorded_at stream payload_json prev_hash hash
+//                                     (written once, never modified)
+//   {aud}:events               HASH   ce-id → seq; the dedup record (a redelivery adds nothing)
+//   {aud}:idx:agg:<aggregate>  ZSET   score = member = seq, records of that aggregate id
+//   {aud}:idx:type:<ce-type>   ZSET   score = member = seq, records of that event type
+//   {aud}:idx:actor:<subject>  ZSET   score = member = seq, records by that actor
+//                                     (an index is not written when its value is empty)
+//   {aud}:dlq                  STREAM dead letters: stream subject ce_id ce_type stream_seq
+//                                     delivered reason data (data = the raw event bytes)
+//
+// Appending is optimistic: the caller reads the head, computes the next hash, and the script
+// writes only when the head is still the one the hash was computed from ("conflict" otherwise) and
+// the ce-id is not yet recorded ("dup"). Record, head, dedup entry and indexes change together.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "audit/domain/chain.h"
+#include "platform/bus/nats.h"
+#include "platform/store/redis.h"
+
+namespace socgov::audit {
+
+// Redis answered with an error, or stored data does not have the documented shape. Unlike
+// store::RedisUnavailable this is not expected to heal by reconnecting.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Head {
+  int64_t seq = 0;
+  std::string hash = std::string(kGenesisHash);
+};
+
+struct HeadAndDedup {
+  Head head;
+  bool recorded = false;  // the ce-id already has a record
+};
+
+struct StoredRecord {
+  RecordFields fields;
+  std::string prev_hash;
+  std::string hash;
+};
+
+enum class AppendOutcome { kAppended, kDuplicate, kConflict };
+
+std::string HeadKey();
+std::string RecordKey(int64_t seq);
+std::string EventsKey();
+std::string DeadLetterKey();
+std::string AggregateIndexKey(std::string_view aggregate_id);
+std::string TypeIndexKey(std::string_view event_type);
+std::string ActorIndexKey(std::string_view actor);
+
+// Every method leases its own connection, so one AuditStore serves all consumer loops and gRPC
+// workers at once. Methods throw store::RedisUnavailable when Redis cannot be reached and
+// StoreError on an error reply or malformed stored data.
+class AuditStore {
+ public:
+  explicit AuditStore(store::RedisPool& pool);
+  AuditStore(const AuditStore&) = delete;
+  AuditStore& operator=(const AuditStore&) = delete;
+
+  // SCRIPT LOAD of the append script, so a script error stops the service before it serves.
+  void LoadScripts();
+  bool Ping();
+
+  Head ReadHead();
+  // Head and whether event_id is recorded, in one round trip.
+  HeadAndDedup ReadHeadAndDedup(std::string_view event_id);
+  // Writes `fields` (seq must be expected.seq + 1) with prev_hash = expected.hash and `hash`, in
+  // one EVALSHA.
+  AppendOutcome Append(const RecordFields& fields, const Head& expected, std::string_view hash);
+
+  std::optional<StoredRecord> LoadRecord(int64_t seq);
+  // One pipelined HGETALL per seq; nullopt where a record is absent. Same order as `seqs`.
+  std::vector<std::optional<StoredRecord>> LoadRecords(const std::vector<int64_t>& seqs);
+  // Seqs greater than after_seq, ascending, at most `limit`: from the index ZSET `index_key`, or
+  // when index_key is empty, every seq up to head_seq.
+  std::vector<int64_t> Candidates(const std::string& index_key, int64_t after_seq, int64_t limit,
+                                  int64_t head_seq);
+
+  // Keeps a delivery that will never be recorded. Returns false (never throws) when Redis did not
+  // take it, so the caller can at least log it.
+  bool AppendDeadLetter(const bus::Delivery& delivery, const std::string& reason) noexcept;
+
+ private:
+  store::RedisPool& pool_;
+  store::ScriptRegistry scripts_;
+};
+
+}  // namespace socgov::audit

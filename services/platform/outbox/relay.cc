@@ -1,0 +1,250 @@
+#include "platform/outbox/relay.h"
+
+#include <chrono>
+#include <cstdio>
+#include <utility>
+
+#include "platform/metrics/metrics.h"
+
+namespace socgov::outbox {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr int kBatch = 100;
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Stream ids are "<ms>-<seq>"; compare numerically.
+std::pair<uint64_t, uint64_t> ParseId(const std::string& id) {
+  unsigned long long ms = 0, seq = 0;
+  std::sscanf(id.c_str(), "%llu-%llu", &ms, &seq);
+  return {ms, seq};
+}
+
+bool DecodeEntry(const store::Value& entry, std::string& id, OutboxEvent& e) {
+  if (entry.type != store::Value::Type::kArray || entry.elements.size() < 2) return false;
+  id = entry.elements[0].str;
+  const auto& fields = entry.elements[1].elements;
+  if (fields.empty()) return false;  // deleted (trimmed) entry still in the PEL
+  for (size_t i = 0; i + 1 < fields.size(); i += 2) {
+    const std::string& k = fields[i].str;
+    const std::string& v = fields[i + 1].str;
+    if (k == "id") e.id = v;
+    else if (k == "type") e.type = v;
+    else if (k == "source") e.source = v;
+    else if (k == "subject") e.subject = v;
+    else if (k == "time") e.time = v;
+    else if (k == "dataschema") e.dataschema = v;
+    else if (k == "sequence") e.sequence = std::strtoll(v.c_str(), nullptr, 10);
+    else if (k == "jurisdiction") e.jurisdiction = v;
+    else if (k == "actor") e.actor = v;
+    else if (k == "nats_subject") e.nats_subject = v;
+    else if (k == "data") e.data = v;
+  }
+  return !e.id.empty() && !e.nats_subject.empty();
+}
+
+// XREADGROUP / XRANGE reply → list of entries.
+const std::vector<store::Value>* Entries(const store::Value& v) {
+  if (v.type != store::Value::Type::kArray || v.elements.empty()) return nullptr;
+  const auto& stream = v.elements[0];
+  if (stream.type != store::Value::Type::kArray || stream.elements.size() < 2) return nullptr;
+  return &stream.elements[1].elements;
+}
+
+}  // namespace
+
+Relay::Relay(RelayOptions options, store::RedisOptions redis, bus::Connection& nats,
+             metrics::Metrics* metrics, const log::Logger& logger)
+    : options_(std::move(options)),
+      redis_options_(std::move(redis)),
+      nats_(nats),
+      metrics_(metrics),
+      logger_(logger) {}
+
+Relay::~Relay() { Stop(0); }
+
+void Relay::Start() {
+  if (thread_.joinable()) return;
+  stop_ = false;
+  thread_ = std::thread([this] { Run(); });
+}
+
+void Relay::Stop(int flush_timeout_ms) {
+  flush_deadline_ms_ = NowMs() + flush_timeout_ms;
+  stop_ = true;
+  if (thread_.joinable()) thread_.join();
+}
+
+bool Relay::PublishEntry(store::Redis& redis, const store::Value& entry, bool ack) {
+  std::string id;
+  OutboxEvent e;
+  if (!DecodeEntry(entry, id, e)) {
+    // Nothing to publish (trimmed or malformed): drop it from the pending list so it cannot block.
+    if (ack && !id.empty()) redis.Command({"XACK", options_.stream_key, options_.group, id});
+    return true;
+  }
+  auto r = bus::Publish(nats_, e, options_.publish_timeout_ms);
+  if (!r.ok()) {
+    if (metrics_ != nullptr) metrics_->IncRelayPublishError();
+    return false;
+  }
+  if (ack) redis.Command({"XACK", options_.stream_key, options_.group, id});
+  if (metrics_ != nullptr) metrics_->IncRelayPublished();
+  return true;
+}
+
+void Relay::RepublishWindow(store::Redis& redis) {
+  // nats-server 2.9 fsyncs every 60 s: after it restarts, the tail it acknowledged may be gone.
+  // Re-send the retained window; JetStream dedup (Nats-Msg-Id) drops what it still has.
+  std::string start = std::to_string(NowMs() - options_.retention_ms);
+  uint64_t count = 0;
+  while (!stop_) {
+    store::Value v = redis.Command(
+        {"XRANGE", options_.stream_key, start, "+", "COUNT", std::to_string(kBatch)});
+    if (v.type != store::Value::Type::kArray || v.elements.empty()) break;
+    for (const auto& entry : v.elements) {
+      if (!PublishEntry(redis, entry, false)) {
+        logger_.Warn("re-publish interrupted; will retry on next reconnect");
+        return;
+      }
+      ++count;
+    }
+    start = "(" + v.elements.back().elements[0].str;
+  }
+  republished_ += count;
+  logger_.Info("re-published retained outbox window after nats reconnect",
+               {{"entries", std::to_string(count)}});
+}
+
+void Relay::Trim(store::Redis& redis) {
+  // Keep every entry that is unpublished (pending or not yet delivered) or younger than the window.
+  auto bound = std::make_pair(static_cast<uint64_t>(NowMs() - options_.retention_ms), uint64_t{0});
+  store::Value pending = redis.Command({"XPENDING", options_.stream_key, options_.group});
+  if (pending.type == store::Value::Type::kArray && pending.elements.size() >= 2 &&
+      pending.elements[0].integer > 0) {
+    bound = std::min(bound, ParseId(pending.elements[1].str));
+  }
+  store::Value groups = redis.Command({"XINFO", "GROUPS", options_.stream_key});
+  for (const auto& g : groups.elements) {
+    for (size_t i = 0; i + 1 < g.elements.size(); i += 2) {
+      if (g.elements[i].str == "last-delivered-id") bound = std::min(bound, ParseId(g.elements[i + 1].str));
+    }
+  }
+  char id[64];
+  std::snprintf(id, sizeof id, "%llu-%llu", static_cast<unsigned long long>(bound.first),
+                static_cast<unsigned long long>(bound.second));
+  redis.Command({"XTRIM", options_.stream_key, "MINID", id});
+}
+
+void Relay::UpdateGauges(store::Redis& redis) {
+  if (metrics_ == nullptr) return;
+  double pending_count = 0, oldest_ms = 0;
+  store::Value pending = redis.Command({"XPENDING", options_.stream_key, options_.group});
+  if (pending.type == store::Value::Type::kArray && pending.elements.size() >= 2 &&
+      pending.elements[0].integer > 0) {
+    pending_count = static_cast<double>(pending.elements[0].integer);
+    oldest_ms = static_cast<double>(ParseId(pending.elements[1].str).first);
+  }
+  store::Value groups = redis.Command({"XINFO", "GROUPS", options_.stream_key});
+  for (const auto& g : groups.elements) {
+    std::string name, last_delivered;
+    long long lag = 0;
+    for (size_t i = 0; i + 1 < g.elements.size(); i += 2) {
+      if (g.elements[i].str == "name") name = g.elements[i + 1].str;
+      if (g.elements[i].str == "last-delivered-id") last_delivered = g.elements[i + 1].str;
+      if (g.elements[i].str == "lag") lag = g.elements[i + 1].integer;
+    }
+    if (name != options_.group || lag <= 0) continue;
+    pending_count += static_cast<double>(lag);
+    store::Value next = redis.Command(
+        {"XRANGE", options_.stream_key, "(" + last_delivered, "+", "COUNT", "1"});
+    if (!next.elements.empty()) {
+      double ms = static_cast<double>(ParseId(next.elements[0].elements[0].str).first);
+      if (oldest_ms == 0 || ms < oldest_ms) oldest_ms = ms;
+    }
+  }
+  double age = oldest_ms == 0 ? 0 : (static_cast<double>(NowMs()) - oldest_ms) / 1000.0;
+  metrics_->SetOutbox(pending_count, age < 0 ? 0 : age);
+}
+
+void Relay::Run() {
+  store::Redis redis(redis_options_);
+  bool group_ready = false;
+  bool backlog = true;  // start with our own pending entries (e.g. after a crash)
+  uint64_t seen_reconnects = nats_.reconnects();
+  auto next_housekeeping = Clock::now();
+  int backoff_ms = 100;
+  int errors_logged = 0;
+  auto pause = [this](int ms) {
+    for (int waited = 0; waited < ms && !stop_; waited += 20)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  };
+  while (true) {
+    if (stop_ && (NowMs() >= flush_deadline_ms_ || !nats_.connected())) break;
+    try {
+      if (!group_ready) {
+        store::Value v = redis.Command(
+            {"XGROUP", "CREATE", options_.stream_key, options_.group, "0", "MKSTREAM"});
+        if (v.is_error() && v.str.find("BUSYGROUP") == std::string::npos)
+          throw store::RedisUnavailable("XGROUP CREATE: " + v.str);
+        group_ready = true;
+      }
+      const uint64_t reconnects = nats_.reconnects();
+      if (reconnects != seen_reconnects && nats_.connected()) {
+        seen_reconnects = reconnects;
+        RepublishWindow(redis);
+        backlog = true;
+      }
+      if (Clock::now() >= next_housekeeping) {
+        Trim(redis);
+        UpdateGauges(redis);
+        next_housekeeping = Clock::now() + std::chrono::seconds(2);
+      }
+      std::vector<std::string> cmd = {"XREADGROUP", "GROUP", options_.group, options_.consumer,
+                                      "COUNT",      std::to_string(kBatch)};
+      if (!backlog && !stop_) {
+        cmd.push_back("BLOCK");
+        cmd.push_back(std::to_string(options_.block_ms));
+      }
+      cmd.insert(cmd.end(), {"STREAMS", options_.stream_key, backlog ? "0" : ">"});
+      store::Value v = redis.CommandWithTimeout(cmd, options_.block_ms + 5000);
+      const auto* entries = Entries(v);
+      if (entries == nullptr || entries->empty()) {
+        if (backlog) {
+          backlog = false;
+          continue;
+        }
+        if (stop_) break;  // flushed everything
+        continue;
+      }
+      bool failed = false;
+      for (const auto& entry : *entries) {
+        if (!PublishEntry(redis, entry, true)) {
+          failed = true;
+          break;
+        }
+        ++published_;
+      }
+      if (failed) {
+        backlog = true;  // retry from our pending list, in order
+        if (errors_logged++ % 50 == 0) logger_.Warn("relay publish failed; events stay in the outbox");
+        pause(backoff_ms);
+        backoff_ms = std::min(backoff_ms * 2, 2000);
+      } else {
+        backoff_ms = 100;
+        errors_logged = 0;
+      }
+    } catch (const store::RedisUnavailable& e) {
+      if (errors_logged++ % 50 == 0) logger_.Warn("relay cannot reach redis", {{"error", e.what()}});
+      pause(backoff_ms);
+      backoff_ms = std::min(backoff_ms * 2, 2000);
+    }
+  }
+}
+
+}  // namespace socgov::outbox

@@ -1,0 +1,161 @@
+// Registration against real redis-server and nats-server: commands commit state and events in one
+// script, failed commands leave no trace, request ids make retries safe, and the relay delivers
+// every committed event once even across a nats-server outage.
+#include "registration/domain/credit_code.h"
+#include "registration_fixture.h"
+
+namespace socgov::testing {
+namespace {
+
+using std::chrono::seconds;
+
+TEST_F(RegistrationFixture, SubmitThenApproveRegistersAnActiveOrganizationWithACreditCode) {
+  StreamWatcher watcher(nats_->url(), "watch");
+  watcher.Start();
+  rv1::SubmitApplicationResponse submitted;
+  ASSERT_TRUE(Submit(SocialServiceRequest("厦门市集美区和欣社会工作服务中心", "req-1"), &submitted).ok());
+  EXPECT_EQ(submitted.application().status(), rv1::APPLICATION_STATUS_SUBMITTED);
+  EXPECT_EQ(submitted.application().version(), 1);
+  // The full ID number never leaves registration.
+  EXPECT_EQ(submitted.application().profile().legal_representative().id_number_masked(),
+            "110105********002X");
+
+  rv1::ApproveApplicationResponse approved;
+  auto st = Approve(submitted.application().id(), 1, "req-2", &approved);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  const std::string code = approved.organization().id();
+  EXPECT_TRUE(registration::IsValidCreditCode(code)) << code;
+  EXPECT_EQ(code.substr(0, 2), "52");      // civil affairs, 民办非企业单位
+  EXPECT_EQ(code.substr(2, 6), kJimei);    // the issuing authority
+  EXPECT_EQ(approved.organization().status(), rv1::ORG_STATUS_ACTIVE);
+  EXPECT_EQ(approved.application().status(), rv1::APPLICATION_STATUS_APPROVED);
+
+  rv1::GetOrganizationRequest get;
+  get.set_organization_id(code);
+  rv1::Organization org;
+  ASSERT_TRUE(Call(&rv1::RegistrationService::Stub::GetOrganization, get, &org, Token("viewer")).ok());
+  EXPECT_EQ(org.profile().name(), "厦门市集美区和欣社会工作服务中心");
+
+  ASSERT_TRUE(WaitFor([&] { return watcher.distinct() == 3; }, seconds(10)));
+  auto types = watcher.types();
+  EXPECT_EQ(types[0], "cn.socgov.registration.application.submitted.v1");
+  EXPECT_EQ(types[1], "cn.socgov.registration.application.approved.v1");
+  EXPECT_EQ(types[2], "cn.socgov.registration.organization.registered.v1");
+}
+
+TEST_F(RegistrationFixture, CreditCodeBodiesNeverRepeat) {
+  std::set<std::string> codes;
+  for (int i = 0; i < 5; ++i) {
+    rv1::SubmitApplicationResponse s;
+    ASSERT_TRUE(Submit(SocialServiceRequest("厦门市集美区第" + std::to_string(i) + "社区服务中心",
+                                            "sub-" + std::to_string(i)),
+                       &s)
+                    .ok());
+    rv1::ApproveApplicationResponse a;
+    ASSERT_TRUE(Approve(s.application().id(), 1, "app-" + std::to_string(i), &a).ok());
+    codes.insert(a.organization().id().substr(8, 9));
+  }
+  EXPECT_EQ(codes.size(), 5u);
+}
+
+TEST_F(RegistrationFixture, FailedPreconditionsStoreNothingAndEmitNoEvent) {
+  rv1::SubmitApplicationResponse s;
+  ASSERT_TRUE(Submit(SocialServiceRequest("厦门市集美区乐龄居家养老服务中心", "a"), &s).ok());
+  const std::string before = Snapshot();
+
+  rv1::ApproveApplicationResponse a;
+  // Stale version → ABORTED.
+  EXPECT_EQ(Approve(s.application().id(), 7, "b", &a).error_code(), grpc::StatusCode::ABORTED);
+  // Same name at the same authority → ALREADY_EXISTS naming the field (REG-03 uniqueness).
+  rv1::SubmitApplicationResponse dup;
+  auto st = Submit(SocialServiceRequest("厦门市集美区乐龄居家养老服务中心", "c"), &dup);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_NE(st.error_message().find("profile.name"), std::string::npos) << st.error_message();
+  // Bad input → INVALID_ARGUMENT naming the field.
+  auto bad = SocialServiceRequest("厦门市集美区青禾青少年发展中心", "d");
+  bad.set_legal_representative_id_number("110105194912310021");
+  st = Submit(bad, &dup);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(st.error_message().find("legal_representative_id_number"), std::string::npos);
+  bad = SocialServiceRequest("厦门市集美区青禾青少年发展中心", "e");
+  bad.mutable_profile()->mutable_funds()->set_fen(-5);
+  EXPECT_EQ(Submit(bad, &dup).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  // Unknown application → NOT_FOUND.
+  EXPECT_EQ(Approve("0190a0f0-0000-7000-8000-000000000000", 1, "f", &a).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  // No token → UNAUTHENTICATED; a clerk may not approve; another district's registrar may not.
+  rv1::ApproveApplicationRequest req;
+  req.set_request_id("g");
+  req.set_application_id(s.application().id());
+  req.set_version(1);
+  EXPECT_EQ(Call(&rv1::RegistrationService::Stub::ApproveApplication, req, &a, "").error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(Approve(s.application().id(), 1, "h", &a, "clerk").error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Call(&rv1::RegistrationService::Stub::ApproveApplication, req, &a,
+                 Token("registrar", "350212"))
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Snapshot(), before);
+
+  // Approving twice: the second (new request id) finds the wrong state → FAILED_PRECONDITION.
+  ASSERT_TRUE(Approve(s.application().id(), 1, "i", &a).ok());
+  const std::string after_approve = Snapshot();
+  st = Approve(s.application().id(), 2, "j", &a);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(st.error_message().find("APPROVED"), std::string::npos) << st.error_message();
+  // Only the credit-code serial may have moved (a gap is harmless; a repeat is not).
+  EXPECT_EQ(Snapshot(), after_approve);
+}
+
+TEST_F(RegistrationFixture, SameRequestIdTwiceGivesOneOrganizationAndOneEvent) {
+  rv1::SubmitApplicationResponse s1, s2;
+  auto req = SocialServiceRequest("厦门市集美区青禾青少年发展中心", "same-submit");
+  ASSERT_TRUE(Submit(req, &s1).ok());
+  ASSERT_TRUE(Submit(req, &s2).ok());
+  EXPECT_EQ(s1.application().id(), s2.application().id());
+
+  rv1::ApproveApplicationResponse a1, a2;
+  ASSERT_TRUE(Approve(s1.application().id(), 1, "same-approve", &a1).ok());
+  ASSERT_TRUE(Approve(s1.application().id(), 1, "same-approve", &a2).ok());
+  EXPECT_EQ(a1.organization().id(), a2.organization().id());
+  EXPECT_EQ(RedisInt({"ZCARD", "{reg}:orgs"}), 1);
+  EXPECT_EQ(RedisInt({"XLEN", registration::kOutboxKey}), 3);  // submitted, approved, registered
+
+  StreamWatcher watcher(nats_->url(), "watch");
+  watcher.Start();
+  ASSERT_TRUE(WaitFor([&] { return watcher.deliveries() >= 3; }, seconds(10)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(watcher.deliveries(), 3u);
+  EXPECT_EQ(watcher.distinct(), 3u);
+}
+
+TEST_F(RegistrationFixture, CommandsCommitWhileNatsIsDownAndEveryEventArrivesOnceAfterRestart) {
+  StreamWatcher watcher(nats_->url(), "watch");
+  watcher.Start();
+  rv1::SubmitApplicationResponse s;
+  ASSERT_TRUE(Submit(SocialServiceRequest("厦门市集美区阳光助残服务中心", "before"), &s).ok());
+  ASSERT_TRUE(WaitFor([&] { return watcher.distinct() == 1; }, seconds(10)));
+
+  nats_->Stop();
+  for (int i = 0; i < 4; ++i) {
+    rv1::SubmitApplicationResponse r;
+    auto st = Submit(SocialServiceRequest("厦门市集美区停机期间服务中心" + std::to_string(i),
+                                          "down-" + std::to_string(i)),
+                     &r);
+    ASSERT_TRUE(st.ok()) << st.error_message();
+    rv1::ApproveApplicationResponse a;
+    ASSERT_TRUE(Approve(r.application().id(), 1, "down-approve-" + std::to_string(i), &a).ok());
+  }
+  EXPECT_EQ(RedisInt({"XLEN", registration::kOutboxKey}), 1 + 4 * 3);
+  nats_->Start();
+
+  ASSERT_TRUE(WaitFor([&] { return watcher.distinct() == 13; }, seconds(30)))
+      << "got " << watcher.distinct();
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(watcher.distinct(), 13u);
+  EXPECT_EQ(watcher.deliveries(), 13u) << "an event was delivered twice";
+}
+
+}  // namespace
+}  // namespace socgov::testing

@@ -1,0 +1,78 @@
+// socgovctl commands: one function per "<group> <command>", a table that main dispatches on, and
+// the few helpers the commands share (flag parsing, JSON output, status reporting).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/config/config.h"
+
+namespace socgov::ctl {
+
+// Exit codes are part of the CLI contract: scripts branch on them.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;      // RPC failure, NOT_SERVING, unreadable key file
+inline constexpr int kExitUsage = 2;        // bad command line
+inline constexpr int kExitChainBroken = 3;  // audit verify answered ok=false
+
+// What every command may need from the global flags and environment. Streams are passed in rather
+// than written directly so commands can be driven from tests.
+struct Context {
+  std::string registration_addr;
+  std::string audit_addr;
+  std::chrono::milliseconds timeout{10000};
+  std::string token;  // empty: no authorization metadata is sent
+  std::ostream& out;
+  std::ostream& err;
+};
+
+using CommandFn = int (*)(const Context& ctx, const config::Config& flags);
+
+struct Command {
+  std::string_view group;
+  std::string_view name;  // empty for one-word commands (health, reflect)
+  std::string_view summary;
+  std::vector<config::Option> options;
+  // Boolean options that may be given bare ("--all"); Config::Load itself always wants a value.
+  std::vector<std::string_view> switches;
+  CommandFn run;
+};
+
+// Every command, in the order the usage text lists them.
+const std::vector<Command>& Commands();
+
+// nullptr when no command matches. For one-word commands `name` is ignored.
+const Command* FindCommand(std::string_view group, std::string_view name);
+bool IsOneWordGroup(std::string_view group);
+bool IsKnownGroup(std::string_view group);
+
+std::string GlobalUsage();
+std::string CommandUsage(const Command& command);
+
+// Parses `args` (everything after "<group> [<command>]") and runs the command. Usage errors print
+// the message and the command's usage to ctx.err and return kExitUsage.
+int RunCommand(const Command& command, const Context& ctx, const std::vector<std::string>& args);
+
+// "30000" → 3000000, "12.5" → 1250, "0.01" → 1. At most two decimals, no sign, no exponent, no
+// floating point anywhere; nullopt on junk or int64 overflow.
+std::optional<int64_t> ParseYuanToFen(std::string_view yuan);
+
+// Commands.
+int TokenMint(const Context& ctx, const config::Config& flags);
+int Health(const Context& ctx, const config::Config& flags);
+int Reflect(const Context& ctx, const config::Config& flags);
+int RegSubmit(const Context& ctx, const config::Config& flags);
+int RegApprove(const Context& ctx, const config::Config& flags);
+int RegReject(const Context& ctx, const config::Config& flags);
+int RegGetApp(const Context& ctx, const config::Config& flags);
+int RegGetOrg(const Context& ctx, const config::Config& flags);
+int RegList(const Context& ctx, const config::Config& flags);
+int AuditList(const Context& ctx, const config::Config& flags);
+int AuditVerify(const Context& ctx, const config::Config& flags);
+
+}  // namespace socgov::ctl
