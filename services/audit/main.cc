@@ -198,8 +198,8 @@ class StreamWatcher {
       }
       auto loop = std::make_unique<bus::ConsumerLoop>(
           conn_, spec, [this](const bus::Delivery& d) { return recorder_.Apply(d); },
-          [this](const bus::Delivery& d, const std::string& why) { DeadLetter(d, why); }, &metrics_,
-          logger_);
+          [this](const bus::Delivery& d, const std::string& why) { return DeadLetter(d, why); },
+          &metrics_, logger_);
       loop->Start();
       logger_.Info("consuming stream", {{"stream", stream}, {"durable", durable_}});
       if (!loop->subscribed()) note("stream " + stream + ": consumer starting");
@@ -208,22 +208,21 @@ class StreamWatcher {
     return reason;
   }
 
-  void DeadLetter(const bus::Delivery& d, const std::string& why) noexcept {
+  // The consumer loop has already logged the dead letter; only a failed store needs more.
+  // False makes the consumer loop redeliver the message later instead of terminating it.
+  bool DeadLetter(const bus::Delivery& d, const std::string& why) noexcept {
     try {
-      if (store_.AppendDeadLetter(d, why)) {
-        logger_.Warn("event dead-lettered",
-                     {{"event_id", d.Header("ce-id")}, {"stream", d.stream}, {"reason", why}});
-      } else {
-        // The log line is then the only trace, so it carries everything but the body.
-        logger_.Error("dead letter not stored", {{"event_id", d.Header("ce-id")},
-                                                 {"stream", d.stream},
-                                                 {"subject", d.subject},
-                                                 {"stream_seq", std::to_string(d.stream_sequence)},
-                                                 {"reason", why}});
-      }
+      if (store_.AppendDeadLetter(d, why)) return true;
+      logger_.Error("dead letter not stored; will be redelivered",
+                    {{"event_id", d.Header("ce-id")},
+                     {"stream", d.stream},
+                     {"subject", d.subject},
+                     {"stream_seq", std::to_string(d.stream_sequence)},
+                     {"reason", why}});
     } catch (...) {
       // The sink must not throw into the consumer loop.
     }
+    return false;
   }
 
   const std::vector<std::string> streams_;

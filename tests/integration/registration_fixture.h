@@ -78,7 +78,7 @@ class StreamWatcher {
           types_.push_back(d.Header("ce-type"));
           return bus::ApplyResult{bus::Outcome::kApplied, ""};
         },
-        [](const bus::Delivery&, const std::string&) {}, nullptr, logger_);
+        [](const bus::Delivery&, const std::string&) { return true; }, nullptr, logger_);
     loop_->Start();
   }
   size_t deliveries() {

@@ -81,8 +81,9 @@ std::string MaskIdNumbersInText(std::string_view text) {
       size_t n = 2;
       if (text[i + 1] == 'u') {
         while (n < 6 && i + n < text.size() &&
-               std::isxdigit(static_cast<unsigned char>(text[i + n])))
+               std::isxdigit(static_cast<unsigned char>(text[i + n]))) {
           ++n;
+        }
       }
       out.append(text.substr(i, n));
       i += n;

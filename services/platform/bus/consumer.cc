@@ -149,7 +149,10 @@ void ConsumerLoop::Run() {
         case Outcome::kReject:
           logger_.Error("event dead-lettered",
                         {{"stream", spec_.stream}, {"event_id", d.Header("ce-id")}, {"reason", r.reason}});
-          dead_letter_(d, r.reason);
+          if (!dead_letter_(d, r.reason)) {
+            natsMsg_NakWithDelay(msg, kRetryDelayMs, nullptr);
+            break;
+          }
           natsMsg_Term(msg, nullptr);
           ++dead_lettered_;
           if (metrics_ != nullptr) metrics_->IncConsumer(spec_.stream, "dead_lettered");

@@ -31,8 +31,10 @@ struct ApplyResult {
 };
 
 using Handler = std::function<ApplyResult(const Delivery&)>;
-// Keeps a message that will not be applied, with the reason; must not throw.
-using DeadLetterSink = std::function<void(const Delivery&, const std::string& reason)>;
+// Keeps a message that will not be applied, with the reason; must not throw. Returns false when
+// the record could not be stored: the message is then redelivered instead of terminated, so nothing
+// is dropped silently.
+using DeadLetterSink = std::function<bool(const Delivery&, const std::string& reason)>;
 
 class ConsumerLoop {
  public:
