@@ -1,0 +1,192 @@
+// The audit consumer against real redis-server and nats-server: a redelivered event adds nothing,
+// a transient store outage is retried, a malformed event is dead-lettered, and VerifyChain finds a
+// tampered record.
+#include <gtest/gtest.h>
+#include <nats/nats.h>
+
+#include <sstream>
+
+#include "audit/api/audit_handler.h"
+#include "audit/app/recorder.h"
+#include "audit/store/audit_store.h"
+#include "platform/bus/consumer.h"
+#include "platform/bus/nats.h"
+#include "platform/log/log.h"
+#include "platform/outbox/outbox.h"
+#include "platform/util/uuid.h"
+#include "socgov/registration/v1/events.pb.h"
+#include "support/servers.h"
+
+namespace socgov::testing {
+namespace {
+
+using std::chrono::seconds;
+
+class AuditFixture : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    redis_ = std::make_unique<RedisServer>(dir_.path());
+    nats_ = std::make_unique<NatsServer>(dir_.path());
+    store::RedisOptions ro;
+    ro.port = redis_->port();
+    ro.command_timeout_ms = 1000;
+    pool_ = std::make_unique<store::RedisPool>(ro, 4);
+    store_ = std::make_unique<audit::AuditStore>(*pool_);
+    store_->LoadScripts();
+    recorder_ = std::make_unique<audit::Recorder>(*store_, clock_, logger_);
+    auto c = bus::Connection::Connect({nats_->url(), "test-audit"});
+    ASSERT_TRUE(c.ok());
+    conn_ = std::move(c).value();
+    ASSERT_TRUE(WaitFor([&] { return conn_->connected(); }, seconds(5)));
+    ASSERT_FALSE(
+        bus::EnsureStream(*conn_, {"REGISTRATION", {"socgov.v1.350200.350211.registration.>"}})
+            .has_value());
+    bus::ConsumerSpec spec{"REGISTRATION", "audit", "", 5, 30000};
+    ASSERT_FALSE(bus::EnsureConsumer(*conn_, spec).has_value());
+    loop_ = std::make_unique<bus::ConsumerLoop>(
+        *conn_, spec, [this](const bus::Delivery& d) { return recorder_->Apply(d); },
+        [this](const bus::Delivery& d, const std::string& why) {
+          return store_->AppendDeadLetter(d, why);
+        },
+        nullptr, logger_);
+    loop_->Start();
+  }
+  void TearDown() override {
+    if (loop_) loop_->Stop();
+  }
+
+  outbox::OutboxEvent RegisteredEvent(const std::string& code, const std::string& id_number) {
+    registration::v1::OrganizationRegistered body;
+    body.mutable_organization()->set_id(code);
+    body.mutable_organization()->mutable_profile()->set_name("厦门市集美区和欣社会工作服务中心");
+    // A producer bug that leaks a full ID number must still be masked in the audit record.
+    body.mutable_organization()->mutable_profile()->set_business_scope("联系人 " + id_number);
+    outbox::OutboxEvent e;
+    e.id = NewUuidV7(clock_.Now());
+    e.type = "cn.socgov.registration.organization.registered.v1";
+    e.source = "/socgov/350211/registration";
+    e.subject = code;
+    e.time = FormatRfc3339(clock_.Now());
+    e.dataschema = body.GetDescriptor()->full_name();
+    e.sequence = 1;
+    e.jurisdiction = "350211";
+    e.actor = "registrar.test";
+    e.nats_subject = "socgov.v1.350200.350211.registration.organization.registered";
+    body.SerializeToString(&e.data);
+    return e;
+  }
+
+  // Publishes with CloudEvents headers but a fresh Nats-Msg-Id, so JetStream's dedup cannot hide a
+  // second delivery of the same ce-id from the consumer (as after a dedup window has passed).
+  void PublishBypassingDedup(const outbox::OutboxEvent& e, const std::string& msg_id) {
+    natsMsg* m = nullptr;
+    ASSERT_EQ(natsMsg_Create(&m, e.nats_subject.c_str(), nullptr, e.data.data(),
+                             static_cast<int>(e.data.size())),
+              NATS_OK);
+    natsMsgHeader_Set(m, "ce-id", e.id.c_str());
+    natsMsgHeader_Set(m, "ce-type", e.type.c_str());
+    natsMsgHeader_Set(m, "ce-source", e.source.c_str());
+    natsMsgHeader_Set(m, "ce-subject", e.subject.c_str());
+    natsMsgHeader_Set(m, "ce-time", e.time.c_str());
+    natsMsgHeader_Set(m, "ce-dataschema", e.dataschema.c_str());
+    natsMsgHeader_Set(m, "ce-jurisdiction", e.jurisdiction.c_str());
+    natsMsgHeader_Set(m, "ce-actor", e.actor.c_str());
+    natsMsgHeader_Set(m, "Nats-Msg-Id", msg_id.c_str());
+    jsPubAck* ack = nullptr;
+    EXPECT_EQ(js_PublishMsg(&ack, conn_->js(), m, nullptr, nullptr), NATS_OK);
+    if (ack != nullptr) jsPubAck_Destroy(ack);
+    natsMsg_Destroy(m);
+  }
+
+  int64_t HeadSeq() { return store_->ReadHead().seq; }
+  audit::VerifyResult Verify() {
+    auto r = audit::VerifyStoredChain(*store_, [] { return false; });
+    EXPECT_TRUE(r.has_value());
+    return r.value_or(audit::VerifyResult{});
+  }
+
+  TempDir dir_;
+  std::unique_ptr<RedisServer> redis_;
+  std::unique_ptr<NatsServer> nats_;
+  std::ostringstream sink_;
+  log::Logger logger_{"audit", "350211", &sink_};
+  SystemClock clock_;
+  std::unique_ptr<store::RedisPool> pool_;
+  std::unique_ptr<audit::AuditStore> store_;
+  std::unique_ptr<audit::Recorder> recorder_;
+  std::unique_ptr<bus::Connection> conn_;
+  std::unique_ptr<bus::ConsumerLoop> loop_;
+};
+
+TEST_F(AuditFixture, SameEventDeliveredTwiceMakesOneRecordAndTheChainVerifies) {
+  auto e1 = RegisteredEvent("52350211MJ00000183", "11010519491231002X");
+  auto e2 = RegisteredEvent("52350211MJ0000026X", "11010519491231002X");
+  PublishBypassingDedup(e1, "m1");
+  PublishBypassingDedup(e1, "m2");  // the same event again
+  PublishBypassingDedup(e2, "m3");
+  ASSERT_TRUE(WaitFor([&] { return loop_->applied() + loop_->duplicates() == 3; }, seconds(10)));
+  EXPECT_EQ(loop_->applied(), 2u);
+  EXPECT_EQ(loop_->duplicates(), 1u);
+  EXPECT_EQ(HeadSeq(), 2);
+
+  auto rec = store_->LoadRecord(1);
+  ASSERT_TRUE(rec.has_value());
+  EXPECT_EQ(rec->fields.event_id, e1.id);
+  EXPECT_EQ(rec->fields.aggregate_id, "52350211MJ00000183");  // credit codes are not masked
+  EXPECT_EQ(rec->fields.payload_json.find("11010519491231002X"), std::string::npos)
+      << rec->fields.payload_json;
+  EXPECT_NE(rec->fields.payload_json.find("110105********002X"), std::string::npos);
+
+  auto v = Verify();
+  EXPECT_TRUE(v.ok) << v.problem;
+  EXPECT_EQ(v.records_checked, 2);
+}
+
+TEST_F(AuditFixture, TamperedRecordIsReportedByVerifyChain) {
+  for (int i = 0; i < 3; ++i)
+    PublishBypassingDedup(RegisteredEvent("52350211MJ0000026X", "11010519491231002X"),
+                          "t" + std::to_string(i));
+  ASSERT_TRUE(WaitFor([&] { return HeadSeq() == 3; }, seconds(10)));
+  ASSERT_TRUE(Verify().ok);
+  {
+    auto r = pool_->Acquire();
+    r->Command({"HSET", audit::RecordKey(2), "actor", "someone.else"});
+  }
+  auto v = Verify();
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.first_broken_seq, 2);
+  EXPECT_FALSE(v.problem.empty());
+}
+
+TEST_F(AuditFixture, EventArrivingWhileRedisIsDownIsRetriedAndRecordedOnce) {
+  redis_->Stop();
+  PublishBypassingDedup(RegisteredEvent("52350211MJ00000183", "11010519491231002X"), "r1");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  redis_->Start();
+  ASSERT_TRUE(WaitFor([&] { return loop_->applied() == 1; }, seconds(20))) << sink_.str();
+  EXPECT_EQ(HeadSeq(), 1);
+  EXPECT_EQ(loop_->dead_lettered(), 0u);
+}
+
+TEST_F(AuditFixture, MalformedEventIsDeadLetteredWithItsReason) {
+  auto e = RegisteredEvent("52350211MJ00000183", "11010519491231002X");
+  e.id.clear();  // no ce-id: can never be recorded idempotently
+  natsMsg* m = nullptr;
+  ASSERT_EQ(natsMsg_Create(&m, e.nats_subject.c_str(), nullptr, "x", 1), NATS_OK);
+  natsMsgHeader_Set(m, "ce-type", e.type.c_str());
+  jsPubAck* ack = nullptr;
+  ASSERT_EQ(js_PublishMsg(&ack, conn_->js(), m, nullptr, nullptr), NATS_OK);
+  jsPubAck_Destroy(ack);
+  natsMsg_Destroy(m);
+  ASSERT_TRUE(WaitFor([&] { return loop_->dead_lettered() == 1; }, seconds(10)));
+  EXPECT_EQ(HeadSeq(), 0);
+  auto r = pool_->Acquire();
+  auto dlq = r->Command({"XRANGE", audit::DeadLetterKey(), "-", "+"});
+  ASSERT_EQ(dlq.elements.size(), 1u);
+  std::string fields;
+  for (auto& f : dlq.elements[0].elements[1].elements) fields += f.str + " ";
+  EXPECT_NE(fields.find("ce-id"), std::string::npos) << fields;
+}
+
+}  // namespace
+}  // namespace socgov::testing
