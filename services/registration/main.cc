@@ -113,6 +113,7 @@ int Run(int argc, char** argv) {
   relay_options.stream_key = sg::registration::kOutboxKey;
   relay_options.consumer = consumer;
   relay_options.retention_ms = retention_ms;
+  relay_options.stream = stream;
   sg::outbox::Relay relay(relay_options, redis_options, **conn, &metrics, logger);
   relay.Start();
 
@@ -131,13 +132,9 @@ int Run(int argc, char** argv) {
                             {"metrics_port", std::to_string(metrics_port)},
                             {"stream_subject", stream.subjects[0]}});
 
-  bool stream_ready = false;
   while (true) {
-    if (!stream_ready && (*conn)->connected()) {
-      auto err = sg::bus::EnsureStream(**conn, stream);
-      stream_ready = !err.has_value();
-      if (err) logger.Warn("stream not provisioned yet", {{"error", err->message}});
-    }
+    // The relay provisions the stream; readiness reports whether it is there now.
+    const bool stream_ready = (*conn)->connected() && sg::bus::StreamExists(**conn, stream.name);
     bool redis_ok = false;
     {
       auto redis = pool.Acquire();

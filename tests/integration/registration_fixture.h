@@ -130,6 +130,7 @@ class RegistrationFixture : public ::testing::Test {
     outbox::RelayOptions relay_options;
     relay_options.stream_key = registration::kOutboxKey;
     relay_options.retention_ms = 120000;
+    relay_options.stream = {"REGISTRATION", {"socgov.v1.350200.350211.registration.>"}};
     relay_ = std::make_unique<outbox::Relay>(relay_options, ro, *conn_, nullptr, logger_);
     relay_->Start();
     registry_ = std::make_unique<registration::Registry>(*store_, registration::RegistrySettings{kJimei},

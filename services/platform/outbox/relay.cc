@@ -98,7 +98,14 @@ bool Relay::PublishEntry(store::Redis& redis, const store::Value& entry, bool ac
   return true;
 }
 
-void Relay::RepublishWindow(store::Redis& redis) {
+bool Relay::EnsureStream() {
+  if (options_.stream.name.empty()) return true;
+  auto err = bus::EnsureStream(nats_, options_.stream);
+  if (err) logger_.Warn("stream not provisioned yet", {{"stream", options_.stream.name}, {"error", err->message}});
+  return !err.has_value();
+}
+
+bool Relay::RepublishWindow(store::Redis& redis) {
   // nats-server 2.9 fsyncs every 60 s: after it restarts, the tail it acknowledged may be gone.
   // Re-send the retained window; JetStream dedup (Nats-Msg-Id) drops what it still has.
   std::string start = std::to_string(NowMs() - options_.retention_ms);
@@ -109,8 +116,8 @@ void Relay::RepublishWindow(store::Redis& redis) {
     if (v.type != store::Value::Type::kArray || v.elements.empty()) break;
     for (const auto& entry : v.elements) {
       if (!PublishEntry(redis, entry, false)) {
-        logger_.Warn("re-publish interrupted; will retry on next reconnect");
-        return;
+        logger_.Warn("re-publish interrupted; will retry");
+        return false;
       }
       ++count;
     }
@@ -119,6 +126,7 @@ void Relay::RepublishWindow(store::Redis& redis) {
   republished_ += count;
   logger_.Info("re-published retained outbox window after nats reconnect",
                {{"entries", std::to_string(count)}});
+  return true;
 }
 
 void Relay::Trim(store::Redis& redis) {
@@ -177,6 +185,8 @@ void Relay::Run() {
   bool group_ready = false;
   bool backlog = true;  // start with our own pending entries (e.g. after a crash)
   uint64_t seen_reconnects = nats_.reconnects();
+  bool stream_ready = false;
+  bool republish_pending = false;
   auto next_housekeeping = Clock::now();
   int backoff_ms = 100;
   int errors_logged = 0;
@@ -195,10 +205,15 @@ void Relay::Run() {
         group_ready = true;
       }
       const uint64_t reconnects = nats_.reconnects();
-      if (reconnects != seen_reconnects && nats_.connected()) {
+      if (reconnects != seen_reconnects) {
         seen_reconnects = reconnects;
-        RepublishWindow(redis);
+        stream_ready = false;
+        republish_pending = true;
         backlog = true;
+      }
+      if (!stream_ready && nats_.connected()) stream_ready = EnsureStream();
+      if (republish_pending && stream_ready && nats_.connected()) {
+        republish_pending = !RepublishWindow(redis);
       }
       if (Clock::now() >= next_housekeeping) {
         Trim(redis);

@@ -21,6 +21,10 @@ namespace socgov::outbox {
 
 struct RelayOptions {
   std::string stream_key;        // e.g. {reg}:outbox
+  // The JetStream stream the entries go to. The relay provisions it at start and again after every
+  // reconnect, so a nats-server that lost its store gets the stream back before the re-publish.
+  // Left without a name, provisioning is someone else's job.
+  bus::StreamSpec stream;
   std::string group = "relay";
   std::string consumer = "relay-1";
   int64_t retention_ms = 120'000;  // > 60 s nats-server fsync interval
@@ -45,7 +49,9 @@ class Relay {
  private:
   void Run();
   bool PublishEntry(store::Redis& redis, const store::Value& entry, bool ack);
-  void RepublishWindow(store::Redis& redis);
+  // False when interrupted (nats went away again); the caller retries.
+  bool RepublishWindow(store::Redis& redis);
+  bool EnsureStream();
   void Trim(store::Redis& redis);
   void UpdateGauges(store::Redis& redis);
 
