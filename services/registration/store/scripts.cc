@@ -17,6 +17,18 @@ local function hset_from(key, i)
   if n > 0 then redis.call('HSET', key, unpack(fields)) end
   return i + 1 + 2 * n
 end
+
+-- Re-checks, inside the script, what may have changed since the use case decided: the idempotency
+-- record, the version and the state. Returns a reply to send back, or nil to go on.
+local function precheck_decision(idem_key, app_key, expected_version)
+  local prior = redis.call('GET', idem_key)
+  if prior then return {'dup', prior} end
+  local cur = redis.call('HMGET', app_key, 'version', 'status')
+  if not cur[1] then return {'err', 'not_found', ''} end
+  if cur[1] ~= expected_version then return {'err', 'version', cur[1]} end
+  if cur[2] ~= 'SUBMITTED' then return {'err', 'state', cur[2]} end
+  return nil
+end
 )lua";
 
 std::string Build(const char* body) { return std::string(outbox::kOutboxLua) + kCommon + body; }
@@ -40,15 +52,12 @@ return {'ok'}
 }
 
 // KEYS: idem, app, org, name, orgs, orgs_by_type, orgs_by_status, outbox.
-// ARGV: response, idem_ttl, expected_version, org_id, serial, app fields..., org fields..., events...
+// ARGV: response, idem_ttl, expected_version, org_id, serial, app fields..., org fields...,
+// events...
 std::string ApproveScript() {
   return Build(R"lua(
-local prior = redis.call('GET', KEYS[1])
-if prior then return {'dup', prior} end
-local cur = redis.call('HMGET', KEYS[2], 'version', 'status')
-if not cur[1] then return {'err', 'not_found', ''} end
-if cur[1] ~= ARGV[3] then return {'err', 'version', cur[1]} end
-if cur[2] ~= 'SUBMITTED' then return {'err', 'state', cur[2]} end
+local stop = precheck_decision(KEYS[1], KEYS[2], ARGV[3])
+if stop then return stop end
 if redis.call('EXISTS', KEYS[3]) == 1 then return {'err', 'code_taken', ARGV[4]} end
 local i = hset_from(KEYS[2], 6)
 i = hset_from(KEYS[3], i)
@@ -66,12 +75,8 @@ return {'ok'}
 // events...
 std::string RejectScript() {
   return Build(R"lua(
-local prior = redis.call('GET', KEYS[1])
-if prior then return {'dup', prior} end
-local cur = redis.call('HMGET', KEYS[2], 'version', 'status')
-if not cur[1] then return {'err', 'not_found', ''} end
-if cur[1] ~= ARGV[3] then return {'err', 'version', cur[1]} end
-if cur[2] ~= 'SUBMITTED' then return {'err', 'state', cur[2]} end
+local stop = precheck_decision(KEYS[1], KEYS[2], ARGV[3])
+if stop then return stop end
 local i = hset_from(KEYS[2], 5)
 -- A refused name becomes free again, but only if this application still holds it.
 if redis.call('GET', KEYS[3]) == 'app:' .. ARGV[4] then redis.call('DEL', KEYS[3]) end
