@@ -29,7 +29,8 @@ const std::vector<Option>& Options() {
       {"nats-url", "nats://127.0.0.1:4222", "NATS server URL"},
       {"token-key-file", "", "file holding the HMAC key that signs bearer tokens", true},
       {"relay-consumer", "relay-1", "outbox relay consumer name (stable per replica)"},
-      {"outbox-retention-ms", "120000", "published outbox entries kept for re-publishing (> 60000)"},
+      {"outbox-retention-ms", "120000",
+       "published outbox entries kept for re-publishing (> 60000)"},
       {"drain-ms", "500", "readiness NOT_SERVING this long before the listener closes"},
   };
   return kOptions;

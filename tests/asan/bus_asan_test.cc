@@ -81,9 +81,17 @@ TEST(BusUnderAsan, RelayAndConsumerDeliverEveryEventIntactAcrossANatsRestart) {
     e.data = Payload(i);
     std::vector<std::string> argv = {"XADD", relay_options.stream_key, "*"};
     auto names = outbox::FieldNames();
-    std::vector<std::string> values = {e.id,       e.type,     e.source,       e.subject,
-                                       e.time,     e.dataschema, std::to_string(e.sequence),
-                                       e.jurisdiction, e.actor, e.nats_subject, e.data};
+    std::vector<std::string> values = {e.id,
+                                       e.type,
+                                       e.source,
+                                       e.subject,
+                                       e.time,
+                                       e.dataschema,
+                                       std::to_string(e.sequence),
+                                       e.jurisdiction,
+                                       e.actor,
+                                       e.nats_subject,
+                                       e.data};
     for (size_t f = 0; f < names.size(); ++f) {
       argv.push_back(names[f]);
       argv.push_back(values[f]);
@@ -91,13 +99,22 @@ TEST(BusUnderAsan, RelayAndConsumerDeliverEveryEventIntactAcrossANatsRestart) {
     ASSERT_FALSE(writer.Command(argv).is_error());
   };
   for (int i = 0; i < kEvents / 2; ++i) write(i);
-  ASSERT_TRUE(WaitFor([&] { std::lock_guard l(mu); return seen.size() >= 50; }, seconds(30)));
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        std::lock_guard l(mu);
+        return seen.size() >= 50;
+      },
+      seconds(30)));
   nats.Stop();
   for (int i = kEvents / 2; i < kEvents; ++i) write(i);
   nats.Start();
 
-  ASSERT_TRUE(WaitFor([&] { std::lock_guard l(mu); return static_cast<int>(seen.size()) == kEvents; },
-                      seconds(60)))
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        std::lock_guard l(mu);
+        return static_cast<int>(seen.size()) == kEvents;
+      },
+      seconds(60)))
       << sink.str();
   relay.Stop(1000);
   loop.Stop();

@@ -36,7 +36,8 @@ inline std::string Token(const std::string& role, const std::string& jurisdictio
   auth::Principal p{role + ".test", {role}, jurisdiction, 0};
   p.expires_at = 0;
   auto now = std::chrono::system_clock::now();
-  p.expires_at = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count() + 3600;
+  p.expires_at =
+      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count() + 3600;
   return auth::MintToken(kTestKey, p, now);
 }
 
@@ -125,16 +126,17 @@ class RegistrationFixture : public ::testing::Test {
     ASSERT_TRUE(c.ok());
     conn_ = std::move(c).value();
     ASSERT_TRUE(WaitFor([&] { return conn_->connected(); }, std::chrono::seconds(5)));
-    ASSERT_FALSE(bus::EnsureStream(*conn_, {"REGISTRATION", {"socgov.v1.350200.350211.registration.>"}})
-                     .has_value());
+    ASSERT_FALSE(
+        bus::EnsureStream(*conn_, {"REGISTRATION", {"socgov.v1.350200.350211.registration.>"}})
+            .has_value());
     outbox::RelayOptions relay_options;
     relay_options.stream_key = registration::kOutboxKey;
     relay_options.retention_ms = 120000;
     relay_options.stream = {"REGISTRATION", {"socgov.v1.350200.350211.registration.>"}};
     relay_ = std::make_unique<outbox::Relay>(relay_options, ro, *conn_, nullptr, logger_);
     relay_->Start();
-    registry_ = std::make_unique<registration::Registry>(*store_, registration::RegistrySettings{kJimei},
-                                                         clock_);
+    registry_ = std::make_unique<registration::Registry>(
+        *store_, registration::RegistrySettings{kJimei}, clock_);
     handler_ = std::make_unique<registration::RegistrationHandler>(*registry_, verifier_, clock_);
     host_ = std::make_unique<grpcx::ServiceHost>(grpcx::HostOptions{"127.0.0.1:0", 0, 2000, 8},
                                                  nullptr, logger_);
@@ -159,12 +161,13 @@ class RegistrationFixture : public ::testing::Test {
     return ((*stub_).*fn)(&ctx, req, resp);
   }
 
-  grpc::Status Submit(const rv1::SubmitApplicationRequest& req, rv1::SubmitApplicationResponse* resp,
-                      const std::string& role = "clerk") {
+  grpc::Status Submit(const rv1::SubmitApplicationRequest& req,
+                      rv1::SubmitApplicationResponse* resp, const std::string& role = "clerk") {
     return Call(&rv1::RegistrationService::Stub::SubmitApplication, req, resp, Token(role));
   }
   grpc::Status Approve(const std::string& app_id, int64_t version, const std::string& request_id,
-                       rv1::ApproveApplicationResponse* resp, const std::string& role = "registrar") {
+                       rv1::ApproveApplicationResponse* resp,
+                       const std::string& role = "registrar") {
     rv1::ApproveApplicationRequest req;
     req.set_request_id(request_id);
     req.set_application_id(app_id);

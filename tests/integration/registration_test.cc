@@ -15,7 +15,8 @@ TEST_F(RegistrationFixture, SubmitThenApproveRegistersAnActiveOrganizationWithAC
   StreamWatcher watcher(nats_->url(), "watch");
   watcher.Start();
   rv1::SubmitApplicationResponse submitted;
-  ASSERT_TRUE(Submit(SocialServiceRequest("厦门市集美区和欣社会工作服务中心", "req-1"), &submitted).ok());
+  ASSERT_TRUE(
+      Submit(SocialServiceRequest("厦门市集美区和欣社会工作服务中心", "req-1"), &submitted).ok());
   EXPECT_EQ(submitted.application().status(), rv1::APPLICATION_STATUS_SUBMITTED);
   EXPECT_EQ(submitted.application().version(), 1);
   // The full ID number never leaves registration.
@@ -27,15 +28,16 @@ TEST_F(RegistrationFixture, SubmitThenApproveRegistersAnActiveOrganizationWithAC
   ASSERT_TRUE(st.ok()) << st.error_message();
   const std::string code = approved.organization().id();
   EXPECT_TRUE(registration::IsValidCreditCode(code)) << code;
-  EXPECT_EQ(code.substr(0, 2), "52");      // civil affairs, 民办非企业单位
-  EXPECT_EQ(code.substr(2, 6), kJimei);    // the issuing authority
+  EXPECT_EQ(code.substr(0, 2), "52");    // civil affairs, 民办非企业单位
+  EXPECT_EQ(code.substr(2, 6), kJimei);  // the issuing authority
   EXPECT_EQ(approved.organization().status(), rv1::ORG_STATUS_ACTIVE);
   EXPECT_EQ(approved.application().status(), rv1::APPLICATION_STATUS_APPROVED);
 
   rv1::GetOrganizationRequest get;
   get.set_organization_id(code);
   rv1::Organization org;
-  ASSERT_TRUE(Call(&rv1::RegistrationService::Stub::GetOrganization, get, &org, Token("viewer")).ok());
+  ASSERT_TRUE(
+      Call(&rv1::RegistrationService::Stub::GetOrganization, get, &org, Token("viewer")).ok());
   EXPECT_EQ(org.profile().name(), "厦门市集美区和欣社会工作服务中心");
 
   ASSERT_TRUE(WaitFor([&] { return watcher.distinct() == 3; }, seconds(10)));
@@ -159,6 +161,78 @@ TEST_F(RegistrationFixture, CommandsCommitWhileNatsIsDownAndEveryEventArrivesOnc
   EXPECT_EQ(watcher.deliveries(), 13u) << "an event was delivered twice";
 }
 
+TEST_F(RegistrationFixture, ListFiltersByTypeStatusAndJurisdictionWithPageTokens) {
+  auto register_org = [&](rv1::SubmitApplicationRequest req) {
+    rv1::SubmitApplicationResponse s;
+    auto st = Submit(req, &s);
+    ASSERT_TRUE(st.ok()) << st.error_message();
+    rv1::ApproveApplicationResponse a;
+    ASSERT_TRUE(Approve(s.application().id(), 1, req.request_id() + "-approve", &a).ok());
+  };
+  for (int i = 0; i < 3; ++i)
+    register_org(SocialServiceRequest("厦门市集美区列表测试服务中心" + std::to_string(i),
+                                      "list-" + std::to_string(i)));
+  for (int i = 0; i < 2; ++i) {
+    auto req = SocialServiceRequest("厦门市集美区列表测试协会" + std::to_string(i),
+                                    "group-" + std::to_string(i));
+    req.mutable_profile()->set_org_type(rv1::ORG_TYPE_SOCIAL_GROUP);
+    req.mutable_profile()->set_individual_members(60);  // REG-01
+    register_org(req);
+  }
+  auto list = [&](rv1::ListOrganizationsRequest req, const std::string& token,
+                  rv1::ListOrganizationsResponse* resp) {
+    return Call(&rv1::RegistrationService::Stub::ListOrganizations, req, resp, token);
+  };
+
+  rv1::ListOrganizationsRequest req;
+  req.set_org_type(rv1::ORG_TYPE_SOCIAL_GROUP);
+  rv1::ListOrganizationsResponse resp;
+  ASSERT_TRUE(list(req, Token("viewer"), &resp).ok());
+  ASSERT_EQ(resp.organizations_size(), 2);
+  for (const auto& o : resp.organizations()) EXPECT_EQ(o.id().substr(0, 2), "51");
+
+  // Page through everything two at a time: registration order, nothing lost or repeated.
+  req = {};
+  req.set_status(rv1::ORG_STATUS_ACTIVE);
+  req.mutable_page()->set_page_size(2);
+  std::vector<std::string> ids;
+  for (int guard = 0; guard < 10; ++guard) {
+    ASSERT_TRUE(list(req, Token("viewer"), &resp).ok());
+    for (const auto& o : resp.organizations()) ids.push_back(o.id());
+    if (resp.page().next_page_token().empty()) break;
+    req.mutable_page()->set_page_token(resp.page().next_page_token());
+  }
+  ASSERT_EQ(ids.size(), 5u);
+  EXPECT_TRUE(
+      std::is_sorted(ids.begin(), ids.end(), [](const std::string& a, const std::string& b) {
+        return a.substr(10, 6) < b.substr(10, 6);  // serial order
+      }));
+
+  // The city (350200) sees Jimei's organizations; a neighbouring district may not ask for them.
+  req = {};
+  req.set_jurisdiction("350211");
+  ASSERT_TRUE(list(req, Token("viewer", "350200"), &resp).ok());
+  EXPECT_EQ(resp.organizations_size(), 5);
+  EXPECT_EQ(list(req, Token("viewer", "350212"), &resp).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  // Without a jurisdiction filter a principal sees only its own scope.
+  req = {};
+  ASSERT_TRUE(list(req, Token("viewer", "350212"), &resp).ok());
+  EXPECT_EQ(resp.organizations_size(), 0);
+
+  // Bad input names the field.
+  req = {};
+  req.mutable_page()->set_page_token("not-a-token");
+  auto st = list(req, Token("viewer"), &resp);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(st.error_message().find("page.page_token"), std::string::npos);
+  req = {};
+  req.set_org_type(static_cast<rv1::OrgType>(9));
+  st = list(req, Token("viewer"), &resp);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(st.error_message().find("org_type"), std::string::npos);
+}
+
 TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOutboxWindow) {
   for (int i = 0; i < 3; ++i) {
     rv1::SubmitApplicationResponse r;
@@ -167,9 +241,11 @@ TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOu
                        &r)
                     .ok());
   }
-  ASSERT_TRUE(WaitFor([&] { return RedisInt({"XLEN", registration::kOutboxKey}) == 3 &&
-                                   relay_->published() == 3; },
-                      seconds(10)));
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        return RedisInt({"XLEN", registration::kOutboxKey}) == 3 && relay_->published() == 3;
+      },
+      seconds(10)));
   // nats-server 2.9 fsyncs every 60 s; a power cut can lose what it acknowledged. Simulate the
   // worst case: the whole JetStream store is gone when it comes back.
   nats_->Stop();

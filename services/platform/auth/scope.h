@@ -6,8 +6,8 @@
 
 namespace socgov::auth {
 
-// True when `inner` lies within `outer` in the GB/T 2260 hierarchy: a province xx0000 covers xx****,
-// a prefecture xxyy00 covers xxyy**, a county-level code covers only itself.
+// True when `inner` lies within `outer` in the GB/T 2260 hierarchy: a province xx0000 covers
+// xx****, a prefecture xxyy00 covers xxyy**, a county-level code covers only itself.
 bool JurisdictionCovers(std::string_view outer, std::string_view inner);
 // The prefecture-level (city) code of a code: 350211 → 350200; a province maps to itself.
 std::string CityOf(std::string_view code);

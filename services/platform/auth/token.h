@@ -24,7 +24,8 @@ struct Principal {
 class TokenVerifier {
  public:
   explicit TokenVerifier(std::string key);
-  // Reads the whole file as the key; trailing newlines are stripped. Error when missing or < 32 bytes.
+  // Reads the whole file as the key; trailing newlines are stripped. Error when missing or < 32
+  // bytes.
   static Result<TokenVerifier> FromKeyFile(const std::string& path);
   // kUnauthenticated with a reason on a malformed token, bad signature, expiry or missing claims.
   Result<Principal> Verify(std::string_view token, TimePoint now) const;

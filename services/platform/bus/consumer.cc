@@ -78,7 +78,8 @@ void ConsumerLoop::Run() {
       jsSubOptions so;
       jsSubOptions_Init(&so);
       so.Stream = spec_.stream.c_str();
-      so.Consumer = spec_.durable.c_str();  // bind to the provisioned durable, never create one here
+      so.Consumer =
+          spec_.durable.c_str();  // bind to the provisioned durable, never create one here
       jsErrCode jerr = static_cast<jsErrCode>(0);
       const char* subject = spec_.filter_subject.empty() ? nullptr : spec_.filter_subject.c_str();
       natsStatus s =
@@ -124,8 +125,10 @@ void ConsumerLoop::Run() {
       } catch (const std::exception& e) {
         r = {Outcome::kRetry, e.what()};
       }
-      if (metrics_ != nullptr) metrics_->SetConsumerLag(spec_.stream, static_cast<double>(d.num_pending));
-      if (d.num_delivered > 1 && metrics_ != nullptr) metrics_->IncConsumer(spec_.stream, "redelivered");
+      if (metrics_ != nullptr)
+        metrics_->SetConsumerLag(spec_.stream, static_cast<double>(d.num_pending));
+      if (d.num_delivered > 1 && metrics_ != nullptr)
+        metrics_->IncConsumer(spec_.stream, "redelivered");
       switch (r.outcome) {
         case Outcome::kApplied:
           natsMsg_AckSync(msg, nullptr, nullptr);
@@ -139,16 +142,19 @@ void ConsumerLoop::Run() {
           break;
         case Outcome::kRetry:
           if (static_cast<int>(d.num_delivered) < spec_.max_deliver) {
-            logger_.Warn("event apply failed, will retry",
-                         {{"stream", spec_.stream}, {"event_id", d.Header("ce-id")}, {"reason", r.reason}});
+            logger_.Warn(
+                "event apply failed, will retry",
+                {{"stream", spec_.stream}, {"event_id", d.Header("ce-id")}, {"reason", r.reason}});
             natsMsg_NakWithDelay(msg, kRetryDelayMs, nullptr);
             break;
           }
-          r.reason = "gave up after " + std::to_string(d.num_delivered) + " deliveries: " + r.reason;
+          r.reason =
+              "gave up after " + std::to_string(d.num_delivered) + " deliveries: " + r.reason;
           [[fallthrough]];
         case Outcome::kReject:
-          logger_.Error("event dead-lettered",
-                        {{"stream", spec_.stream}, {"event_id", d.Header("ce-id")}, {"reason", r.reason}});
+          logger_.Error(
+              "event dead-lettered",
+              {{"stream", spec_.stream}, {"event_id", d.Header("ce-id")}, {"reason", r.reason}});
           if (!dead_letter_(d, r.reason)) {
             natsMsg_NakWithDelay(msg, kRetryDelayMs, nullptr);
             break;

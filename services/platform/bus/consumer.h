@@ -1,7 +1,8 @@
 // The one consumer loop every event consumer uses: a durable pull consumer fetched one message at a
-// time (safe on Debian's nats.c 3.4.1, whose multi-message Fetch can overflow the heap), applied with
-// an idempotent handler (apply + record ce-id in one Redis step), then acked. Redelivery is bounded
-// by MaxDeliver; a message that can never apply is terminated and kept in a dead-letter record.
+// time (safe on Debian's nats.c 3.4.1, whose multi-message Fetch can overflow the heap), applied
+// with an idempotent handler (apply + record ce-id in one Redis step), then acked. Redelivery is
+// bounded by MaxDeliver; a message that can never apply is terminated and kept in a dead-letter
+// record.
 #pragma once
 
 #include <atomic>

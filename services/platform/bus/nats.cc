@@ -7,7 +7,8 @@
 namespace socgov::bus {
 namespace {
 
-std::string NatsError(const std::string& what, natsStatus s, jsErrCode jerr = static_cast<jsErrCode>(0)) {
+std::string NatsError(const std::string& what, natsStatus s,
+                      jsErrCode jerr = static_cast<jsErrCode>(0)) {
   std::string msg = what + ": " + natsStatus_GetText(s);
   if (jerr != 0) msg += " (jetstream error " + std::to_string(static_cast<int>(jerr)) + ")";
   const char* last = nats_GetLastError(nullptr);
@@ -38,11 +39,14 @@ Result<std::unique_ptr<Connection>> Connection::Connect(const NatsOptions& optio
   if (s == NATS_OK) s = natsOptions_SetURL(opts.o, options.url.c_str());
   if (s == NATS_OK) s = natsOptions_SetName(opts.o, options.name.c_str());
   if (s == NATS_OK) s = natsOptions_SetTimeout(opts.o, options.connect_timeout_ms);
-  // Reconnect forever: a service outlives any nats-server restart; the outbox holds events meanwhile.
+  // Reconnect forever: a service outlives any nats-server restart; the outbox holds events
+  // meanwhile.
   if (s == NATS_OK) s = natsOptions_SetMaxReconnect(opts.o, -1);
   if (s == NATS_OK) s = natsOptions_SetReconnectWait(opts.o, options.reconnect_wait_ms);
-  if (s == NATS_OK) s = natsOptions_SetReconnectBufSize(opts.o, 0);  // fail publishes fast while down
-  if (s == NATS_OK) s = natsOptions_SetReconnectedCB(opts.o, &Connection::OnReconnected, conn.get());
+  if (s == NATS_OK)
+    s = natsOptions_SetReconnectBufSize(opts.o, 0);  // fail publishes fast while down
+  if (s == NATS_OK)
+    s = natsOptions_SetReconnectedCB(opts.o, &Connection::OnReconnected, conn.get());
   if (s == NATS_OK)
     s = natsOptions_SetRetryOnFailedConnect(opts.o, true, &Connection::OnReconnected, conn.get());
   if (s != NATS_OK) return Error::Internal(NatsError("nats options", s));
@@ -114,8 +118,8 @@ Status EnsureStream(Connection& conn, const StreamSpec& spec) {
 Status EnsureConsumer(Connection& conn, const ConsumerSpec& spec) {
   jsConsumerInfo* ci = nullptr;
   jsErrCode jerr = static_cast<jsErrCode>(0);
-  if (js_GetConsumerInfo(&ci, conn.js(), spec.stream.c_str(), spec.durable.c_str(), nullptr, &jerr) ==
-      NATS_OK) {
+  if (js_GetConsumerInfo(&ci, conn.js(), spec.stream.c_str(), spec.durable.c_str(), nullptr,
+                         &jerr) == NATS_OK) {
     jsConsumerInfo_Destroy(ci);
     return std::nullopt;
   }
@@ -151,9 +155,9 @@ Result<PubAck> Publish(Connection& conn, const outbox::OutboxEvent& e, int timeo
       {"ce-actor", &e.actor},          {"Nats-Msg-Id", &e.id},
   };
   for (const auto& [name, value] : headers) {
-    const char* v = value != nullptr ? value->c_str()
+    const char* v = value != nullptr                           ? value->c_str()
                     : std::strcmp(name, "ce-specversion") == 0 ? "1.0"
-                                                                : "application/protobuf";
+                                                               : "application/protobuf";
     if (s == NATS_OK) s = natsMsgHeader_Set(msg, name, v);
   }
   if (s != NATS_OK) {

@@ -52,8 +52,8 @@ class Connection {
 };
 
 struct StreamSpec {
-  std::string name;                   // e.g. REGISTRATION
-  std::vector<std::string> subjects;  // e.g. socgov.v1.350200.350211.registration.>
+  std::string name;                             // e.g. REGISTRATION
+  std::vector<std::string> subjects;            // e.g. socgov.v1.350200.350211.registration.>
   int64_t duplicate_window_ms = 5 * 60 * 1000;  // must exceed the relay's re-publish window
 };
 // Creates the stream or updates it to the spec; idempotent.
@@ -70,8 +70,8 @@ struct ConsumerSpec {
 // Creates the durable pull consumer when missing; idempotent.
 Status EnsureConsumer(Connection& conn, const ConsumerSpec& spec);
 
-// Publishes one outbox event with CloudEvents headers and Nats-Msg-Id = ce-id; waits for the PubAck.
-// Returns an error when there is no ack within timeout_ms.
+// Publishes one outbox event with CloudEvents headers and Nats-Msg-Id = ce-id; waits for the
+// PubAck. Returns an error when there is no ack within timeout_ms.
 struct PubAck {
   uint64_t stream_sequence = 0;
   bool duplicate = false;

@@ -15,7 +15,7 @@ struct Option {
   std::string name;           // flag name, e.g. "grpc-listen" → --grpc-listen, SOCGOV_GRPC_LISTEN
   std::string default_value;  // used when neither env nor flag is given
   std::string help;
-  bool required = false;      // when true, an empty value is an error
+  bool required = false;  // when true, an empty value is an error
 };
 
 class ConfigError : public std::runtime_error {
@@ -31,7 +31,8 @@ class Config {
                      const std::map<std::string, std::string>* env = nullptr);
 
   const std::string& Get(const std::string& name) const;
-  int64_t GetInt(const std::string& name, int64_t min, int64_t max) const;  // ConfigError if not in range
+  int64_t GetInt(const std::string& name, int64_t min,
+                 int64_t max) const;            // ConfigError if not in range
   bool GetBool(const std::string& name) const;  // true/false/1/0/yes/no/on/off
   // "host:port" with port 0..65535; ConfigError otherwise.
   std::string GetHostPort(const std::string& name) const;

@@ -12,7 +12,8 @@ class Metrics;
 
 namespace socgov::grpcx {
 
-class ObservabilityInterceptorFactory : public grpc::experimental::ServerInterceptorFactoryInterface {
+class ObservabilityInterceptorFactory
+    : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
   ObservabilityInterceptorFactory(metrics::Metrics* metrics, const log::Logger& logger)
       : metrics_(metrics), logger_(logger) {}

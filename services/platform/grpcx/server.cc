@@ -49,7 +49,8 @@ int ServiceHost::Start() {
 }
 
 void ServiceHost::SetReady(bool ready) {
-  if (server_ && !shut_down_) server_->GetHealthCheckService()->SetServingStatus("readiness", ready);
+  if (server_ && !shut_down_)
+    server_->GetHealthCheckService()->SetServingStatus("readiness", ready);
 }
 
 void ServiceHost::Shutdown() {

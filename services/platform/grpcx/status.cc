@@ -7,15 +7,33 @@ namespace socgov::grpcx {
 grpc::Status ToGrpcStatus(const Error& error) {
   grpc::StatusCode code = grpc::StatusCode::INTERNAL;
   switch (error.code) {
-    case ErrorCode::kInvalidArgument: code = grpc::StatusCode::INVALID_ARGUMENT; break;
-    case ErrorCode::kFailedPrecondition: code = grpc::StatusCode::FAILED_PRECONDITION; break;
-    case ErrorCode::kNotFound: code = grpc::StatusCode::NOT_FOUND; break;
-    case ErrorCode::kAlreadyExists: code = grpc::StatusCode::ALREADY_EXISTS; break;
-    case ErrorCode::kPermissionDenied: code = grpc::StatusCode::PERMISSION_DENIED; break;
-    case ErrorCode::kUnauthenticated: code = grpc::StatusCode::UNAUTHENTICATED; break;
-    case ErrorCode::kAborted: code = grpc::StatusCode::ABORTED; break;
-    case ErrorCode::kUnavailable: code = grpc::StatusCode::UNAVAILABLE; break;
-    case ErrorCode::kInternal: code = grpc::StatusCode::INTERNAL; break;
+    case ErrorCode::kInvalidArgument:
+      code = grpc::StatusCode::INVALID_ARGUMENT;
+      break;
+    case ErrorCode::kFailedPrecondition:
+      code = grpc::StatusCode::FAILED_PRECONDITION;
+      break;
+    case ErrorCode::kNotFound:
+      code = grpc::StatusCode::NOT_FOUND;
+      break;
+    case ErrorCode::kAlreadyExists:
+      code = grpc::StatusCode::ALREADY_EXISTS;
+      break;
+    case ErrorCode::kPermissionDenied:
+      code = grpc::StatusCode::PERMISSION_DENIED;
+      break;
+    case ErrorCode::kUnauthenticated:
+      code = grpc::StatusCode::UNAUTHENTICATED;
+      break;
+    case ErrorCode::kAborted:
+      code = grpc::StatusCode::ABORTED;
+      break;
+    case ErrorCode::kUnavailable:
+      code = grpc::StatusCode::UNAVAILABLE;
+      break;
+    case ErrorCode::kInternal:
+      code = grpc::StatusCode::INTERNAL;
+      break;
   }
   return grpc::Status(code, error.message);
 }
@@ -40,7 +58,8 @@ Result<auth::Principal> Authorize(const grpc::ServerContext& context,
   if (!p->HasAnyRole(roles)) {
     std::string want;
     for (auto r : roles) want += (want.empty() ? "" : ", ") + std::string(r);
-    return Error::PermissionDenied("caller " + p->subject + " lacks a required role (" + want + ")");
+    return Error::PermissionDenied("caller " + p->subject + " lacks a required role (" + want +
+                                   ")");
   }
   return p;
 }

@@ -19,9 +19,15 @@ class Logger {
  public:
   Logger(std::string service, std::string jurisdiction, std::ostream* out = nullptr);
   void Log(Level level, std::string_view msg, const Fields& fields = {}) const;
-  void Info(std::string_view msg, const Fields& fields = {}) const { Log(Level::kInfo, msg, fields); }
-  void Warn(std::string_view msg, const Fields& fields = {}) const { Log(Level::kWarn, msg, fields); }
-  void Error(std::string_view msg, const Fields& fields = {}) const { Log(Level::kError, msg, fields); }
+  void Info(std::string_view msg, const Fields& fields = {}) const {
+    Log(Level::kInfo, msg, fields);
+  }
+  void Warn(std::string_view msg, const Fields& fields = {}) const {
+    Log(Level::kWarn, msg, fields);
+  }
+  void Error(std::string_view msg, const Fields& fields = {}) const {
+    Log(Level::kError, msg, fields);
+  }
   const std::string& service() const { return service_; }
 
  private:

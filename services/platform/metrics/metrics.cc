@@ -43,11 +43,12 @@ Metrics::Metrics(std::string service)
                               .Labels(svc)
                               .Register(*registry_);
   relay_published_ = &relay_published.Add({});
-  consumer_total_ = &prometheus::BuildCounter()
-                         .Name("socgov_consumer_events_total")
-                         .Help("Events seen by consumers: applied, duplicate, redelivered, dead_lettered")
-                         .Labels(svc)
-                         .Register(*registry_);
+  consumer_total_ =
+      &prometheus::BuildCounter()
+           .Name("socgov_consumer_events_total")
+           .Help("Events seen by consumers: applied, duplicate, redelivered, dead_lettered")
+           .Labels(svc)
+           .Register(*registry_);
   consumer_lag_ = &prometheus::BuildGauge()
                        .Name("socgov_consumer_lag")
                        .Help("Messages pending for the durable consumer, by stream")

@@ -2,14 +2,14 @@
 // One Metrics object per process, passed to whoever records; no global registry.
 #pragma once
 
-#include <memory>
-#include <string>
-
 #include <prometheus/counter.h>
 #include <prometheus/family.h>
 #include <prometheus/gauge.h>
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
+
+#include <memory>
+#include <string>
 
 namespace prometheus {
 class Exposer;
@@ -30,7 +30,8 @@ class Metrics {
   void SetOutbox(double pending, double oldest_age_seconds);
   void IncRelayPublishError();
   void IncRelayPublished();
-  void IncConsumer(const std::string& stream, const std::string& what);  // applied/redelivered/dead_lettered/duplicate
+  void IncConsumer(const std::string& stream,
+                   const std::string& what);  // applied/redelivered/dead_lettered/duplicate
   void SetConsumerLag(const std::string& stream, double lag);
 
  private:

@@ -42,6 +42,7 @@ extern const char* const kOutboxLua;
 std::string Subject(const std::string& jurisdiction, const std::string& context,
                     const std::string& aggregate, const std::string& event);
 // ce-type: cn.socgov.<context>.<aggregate>.<event>.v1
-std::string CeType(const std::string& context, const std::string& aggregate, const std::string& event);
+std::string CeType(const std::string& context, const std::string& aggregate,
+                   const std::string& event);
 
 }  // namespace socgov::outbox

@@ -33,17 +33,28 @@ bool DecodeEntry(const store::Value& entry, std::string& id, OutboxEvent& e) {
   for (size_t i = 0; i + 1 < fields.size(); i += 2) {
     const std::string& k = fields[i].str;
     const std::string& v = fields[i + 1].str;
-    if (k == "id") e.id = v;
-    else if (k == "type") e.type = v;
-    else if (k == "source") e.source = v;
-    else if (k == "subject") e.subject = v;
-    else if (k == "time") e.time = v;
-    else if (k == "dataschema") e.dataschema = v;
-    else if (k == "sequence") e.sequence = std::strtoll(v.c_str(), nullptr, 10);
-    else if (k == "jurisdiction") e.jurisdiction = v;
-    else if (k == "actor") e.actor = v;
-    else if (k == "nats_subject") e.nats_subject = v;
-    else if (k == "data") e.data = v;
+    if (k == "id")
+      e.id = v;
+    else if (k == "type")
+      e.type = v;
+    else if (k == "source")
+      e.source = v;
+    else if (k == "subject")
+      e.subject = v;
+    else if (k == "time")
+      e.time = v;
+    else if (k == "dataschema")
+      e.dataschema = v;
+    else if (k == "sequence")
+      e.sequence = std::strtoll(v.c_str(), nullptr, 10);
+    else if (k == "jurisdiction")
+      e.jurisdiction = v;
+    else if (k == "actor")
+      e.actor = v;
+    else if (k == "nats_subject")
+      e.nats_subject = v;
+    else if (k == "data")
+      e.data = v;
   }
   return !e.id.empty() && !e.nats_subject.empty();
 }
@@ -101,7 +112,9 @@ bool Relay::PublishEntry(store::Redis& redis, const store::Value& entry, bool ac
 bool Relay::EnsureStream() {
   if (options_.stream.name.empty()) return true;
   auto err = bus::EnsureStream(nats_, options_.stream);
-  if (err) logger_.Warn("stream not provisioned yet", {{"stream", options_.stream.name}, {"error", err->message}});
+  if (err)
+    logger_.Warn("stream not provisioned yet",
+                 {{"stream", options_.stream.name}, {"error", err->message}});
   return !err.has_value();
 }
 
@@ -111,8 +124,8 @@ bool Relay::RepublishWindow(store::Redis& redis) {
   std::string start = std::to_string(NowMs() - options_.retention_ms);
   uint64_t count = 0;
   while (!stop_) {
-    store::Value v = redis.Command(
-        {"XRANGE", options_.stream_key, start, "+", "COUNT", std::to_string(kBatch)});
+    store::Value v =
+        redis.Command({"XRANGE", options_.stream_key, start, "+", "COUNT", std::to_string(kBatch)});
     if (v.type != store::Value::Type::kArray || v.elements.empty()) break;
     for (const auto& entry : v.elements) {
       if (!PublishEntry(redis, entry, false)) {
@@ -140,7 +153,8 @@ void Relay::Trim(store::Redis& redis) {
   store::Value groups = redis.Command({"XINFO", "GROUPS", options_.stream_key});
   for (const auto& g : groups.elements) {
     for (size_t i = 0; i + 1 < g.elements.size(); i += 2) {
-      if (g.elements[i].str == "last-delivered-id") bound = std::min(bound, ParseId(g.elements[i + 1].str));
+      if (g.elements[i].str == "last-delivered-id")
+        bound = std::min(bound, ParseId(g.elements[i + 1].str));
     }
   }
   char id[64];
@@ -169,8 +183,8 @@ void Relay::UpdateGauges(store::Redis& redis) {
     }
     if (name != options_.group || lag <= 0) continue;
     pending_count += static_cast<double>(lag);
-    store::Value next = redis.Command(
-        {"XRANGE", options_.stream_key, "(" + last_delivered, "+", "COUNT", "1"});
+    store::Value next =
+        redis.Command({"XRANGE", options_.stream_key, "(" + last_delivered, "+", "COUNT", "1"});
     if (!next.elements.empty()) {
       double ms = static_cast<double>(ParseId(next.elements[0].elements[0].str).first);
       if (oldest_ms == 0 || ms < oldest_ms) oldest_ms = ms;
@@ -220,8 +234,8 @@ void Relay::Run() {
         UpdateGauges(redis);
         next_housekeeping = Clock::now() + std::chrono::seconds(2);
       }
-      std::vector<std::string> cmd = {"XREADGROUP", "GROUP", options_.group, options_.consumer,
-                                      "COUNT",      std::to_string(kBatch)};
+      std::vector<std::string> cmd = {"XREADGROUP",      "GROUP", options_.group,
+                                      options_.consumer, "COUNT", std::to_string(kBatch)};
       if (!backlog && !stop_) {
         cmd.push_back("BLOCK");
         cmd.push_back(std::to_string(options_.block_ms));
@@ -247,7 +261,8 @@ void Relay::Run() {
       }
       if (failed) {
         backlog = true;  // retry from our pending list, in order
-        if (errors_logged++ % 50 == 0) logger_.Warn("relay publish failed; events stay in the outbox");
+        if (errors_logged++ % 50 == 0)
+          logger_.Warn("relay publish failed; events stay in the outbox");
         pause(backoff_ms);
         backoff_ms = std::min(backoff_ms * 2, 2000);
       } else {
@@ -255,7 +270,8 @@ void Relay::Run() {
         errors_logged = 0;
       }
     } catch (const store::RedisUnavailable& e) {
-      if (errors_logged++ % 50 == 0) logger_.Warn("relay cannot reach redis", {{"error", e.what()}});
+      if (errors_logged++ % 50 == 0)
+        logger_.Warn("relay cannot reach redis", {{"error", e.what()}});
       pause(backoff_ms);
       backoff_ms = std::min(backoff_ms * 2, 2000);
     }

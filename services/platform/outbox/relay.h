@@ -1,6 +1,6 @@
-// The outbox relay: reads the service's outbox stream with a Redis consumer group (blocking read, no
-// polling sleep), publishes each entry to JetStream with Nats-Msg-Id = ce-id, and XACKs it on the
-// PubAck. Published entries are kept for retention_ms (longer than nats-server's 60 s unsynced
+// The outbox relay: reads the service's outbox stream with a Redis consumer group (blocking read,
+// no polling sleep), publishes each entry to JetStream with Nats-Msg-Id = ce-id, and XACKs it on
+// the PubAck. Published entries are kept for retention_ms (longer than nats-server's 60 s unsynced
 // interval) and re-published when the relay sees nats-server restart, so a JetStream tail lost in a
 // crash is refilled; duplicates are absorbed by JetStream dedup and idempotent consumers.
 #pragma once
@@ -20,7 +20,7 @@ class Metrics;
 namespace socgov::outbox {
 
 struct RelayOptions {
-  std::string stream_key;        // e.g. {reg}:outbox
+  std::string stream_key;  // e.g. {reg}:outbox
   // The JetStream stream the entries go to. The relay provisions it at start and again after every
   // reconnect, so a nats-server that lost its store gets the stream back before the re-publish.
   // Left without a name, provisioning is someone else's job.

@@ -44,7 +44,9 @@ Value Convert(const redisReply* r) {
   return v;
 }
 
-timeval ToTimeval(int ms) { return timeval{ms / 1000, static_cast<suseconds_t>((ms % 1000) * 1000)}; }
+timeval ToTimeval(int ms) {
+  return timeval{ms / 1000, static_cast<suseconds_t>((ms % 1000) * 1000)};
+}
 
 void AppendArgv(redisContext* ctx, const std::vector<std::string>& argv) {
   std::vector<const char*> ptrs;
@@ -79,11 +81,12 @@ void Redis::Disconnect() {
 void Redis::EnsureConnected() {
   if (ctx_ != nullptr && ctx_->err == 0) return;
   Disconnect();
-  redisContext* c =
-      redisConnectWithTimeout(options_.host.c_str(), options_.port, ToTimeval(options_.connect_timeout_ms));
+  redisContext* c = redisConnectWithTimeout(options_.host.c_str(), options_.port,
+                                            ToTimeval(options_.connect_timeout_ms));
   if (c == nullptr) throw RedisUnavailable("redis: cannot allocate context");
   if (c->err != 0) {
-    std::string msg = "redis " + options_.host + ":" + std::to_string(options_.port) + ": " + c->errstr;
+    std::string msg =
+        "redis " + options_.host + ":" + std::to_string(options_.port) + ": " + c->errstr;
     redisFree(c);
     throw RedisUnavailable(msg);
   }
@@ -117,7 +120,9 @@ std::vector<Value> Redis::Pipeline(const std::vector<std::vector<std::string>>& 
   }
 }
 
-Value Redis::Command(const std::vector<std::string>& argv) { return std::move(Pipeline({argv}).front()); }
+Value Redis::Command(const std::vector<std::string>& argv) {
+  return std::move(Pipeline({argv}).front());
+}
 
 Value Redis::CommandWithTimeout(const std::vector<std::string>& argv, int timeout_ms) {
   EnsureConnected();

@@ -1,5 +1,6 @@
-// hiredis adapter: owned reply values, one connection per user (hiredis contexts are not thread-safe),
-// an exclusive pool for gRPC worker threads, and a registry of Lua scripts called with EVALSHA.
+// hiredis adapter: owned reply values, one connection per user (hiredis contexts are not
+// thread-safe), an exclusive pool for gRPC worker threads, and a registry of Lua scripts called
+// with EVALSHA.
 #pragma once
 
 #include <condition_variable>

@@ -29,7 +29,8 @@ const ScriptRegistry::Script& ScriptRegistry::Find(std::string_view name) const 
   throw std::logic_error("unknown script " + std::string(name));
 }
 
-Value ScriptRegistry::Eval(Redis& redis, std::string_view name, const std::vector<std::string>& keys,
+Value ScriptRegistry::Eval(Redis& redis, std::string_view name,
+                           const std::vector<std::string>& keys,
                            const std::vector<std::string>& args) const {
   const Script& s = Find(name);
   std::vector<std::string> argv;

@@ -1,5 +1,6 @@
-// Time as a dependency: domain code receives "now" as a value, services receive a Clock, tests inject
-// a fixed one. RFC 3339 helpers live here because every event and record carries such timestamps.
+// Time as a dependency: domain code receives "now" as a value, services receive a Clock, tests
+// inject a fixed one. RFC 3339 helpers live here because every event and record carries such
+// timestamps.
 #pragma once
 
 #include <chrono>

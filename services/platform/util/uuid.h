@@ -1,4 +1,5 @@
-// UUIDv7 (RFC 9562): time-ordered ids for events (ce-id) and entities, so ids sort by creation time.
+// UUIDv7 (RFC 9562): time-ordered ids for events (ce-id) and entities, so ids sort by creation
+// time.
 #pragma once
 
 #include <string>
@@ -7,7 +8,8 @@
 
 namespace socgov {
 
-// Lower-case canonical 8-4-4-4-12 form; randomness from a per-thread std::random_device-seeded engine.
+// Lower-case canonical 8-4-4-4-12 form; randomness from a per-thread std::random_device-seeded
+// engine.
 std::string NewUuidV7(TimePoint now);
 bool IsUuid(std::string_view s);
 

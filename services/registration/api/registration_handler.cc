@@ -8,9 +8,12 @@ namespace socgov::registration {
 namespace {
 
 // Who may call what (architecture.md §5): clerks file, registrars decide, the rest read.
-#define SUBMIT_ROLES {"clerk", "registrar", "admin"}
-#define DECIDE_ROLES {"registrar", "admin"}
-#define READ_ROLES {"clerk", "registrar", "auditor", "viewer", "admin"}
+#define SUBMIT_ROLES \
+  { "clerk", "registrar", "admin" }
+#define DECIDE_ROLES \
+  { "registrar", "admin" }
+#define READ_ROLES \
+  { "clerk", "registrar", "auditor", "viewer", "admin" }
 
 // Runs a use case and turns its Result into the response or a status; Redis outages become
 // UNAVAILABLE rather than a crash.
@@ -22,7 +25,8 @@ grpc::Status Run(Fn&& fn, T* out) {
     *out = std::move(r).value();
     return grpc::Status::OK;
   } catch (const store::RedisUnavailable& e) {
-    return grpc::Status(grpc::StatusCode::UNAVAILABLE, std::string("store unavailable: ") + e.what());
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        std::string("store unavailable: ") + e.what());
   }
 }
 

@@ -15,7 +15,8 @@ class RegistrationHandler final : public v1::RegistrationService::Service {
 
   grpc::Status SubmitApplication(grpc::ServerContext* ctx, const v1::SubmitApplicationRequest* req,
                                  v1::SubmitApplicationResponse* resp) override;
-  grpc::Status ApproveApplication(grpc::ServerContext* ctx, const v1::ApproveApplicationRequest* req,
+  grpc::Status ApproveApplication(grpc::ServerContext* ctx,
+                                  const v1::ApproveApplicationRequest* req,
                                   v1::ApproveApplicationResponse* resp) override;
   grpc::Status RejectApplication(grpc::ServerContext* ctx, const v1::RejectApplicationRequest* req,
                                  v1::RejectApplicationResponse* resp) override;

@@ -18,7 +18,8 @@ Actor ToActor(const auth::Principal& p) { return Actor{p.subject, p.roles, p.jur
 outbox::OutboxEvent MakeEvent(const google::protobuf::Message& body, const std::string& aggregate,
                               const std::string& event, const std::string& aggregate_id,
                               int64_t version, const std::string& jurisdiction,
-                              const std::string& authority, const std::string& actor, TimePoint now) {
+                              const std::string& authority, const std::string& actor,
+                              TimePoint now) {
   outbox::OutboxEvent e;
   e.id = NewUuidV7(now);
   e.type = outbox::CeType(kContext, aggregate, event);
@@ -37,7 +38,8 @@ outbox::OutboxEvent MakeEvent(const google::protobuf::Message& body, const std::
 template <typename Response>
 Result<Response> Replay(const std::string& bytes) {
   Response r;
-  if (!r.ParseFromString(bytes)) return Error::Internal("stored response for request id is unreadable");
+  if (!r.ParseFromString(bytes))
+    return Error::Internal("stored response for request id is unreadable");
   return r;
 }
 
@@ -45,7 +47,8 @@ Result<Response> Replay(const std::string& bytes) {
 
 Status ValidateRequestId(const std::string& request_id) {
   if (request_id.empty()) return Error::InvalidArgument("request_id", "required (idempotency key)");
-  if (request_id.size() > 128) return Error::InvalidArgument("request_id", "longer than 128 characters");
+  if (request_id.size() > 128)
+    return Error::InvalidArgument("request_id", "longer than 128 characters");
   for (char c : request_id)
     if (c < 0x21 || c > 0x7e)
       return Error::InvalidArgument("request_id", "only printable ASCII without spaces");
@@ -58,7 +61,8 @@ Registry::Registry(RegistrationStore& store, RegistrySettings settings, const Cl
 Status Registry::CheckWrite(const auth::Principal& who, const std::string& jurisdiction) const {
   // Registrars act for their own registration authority; an admin may act anywhere within scope.
   if (who.jurisdiction == jurisdiction) return std::nullopt;
-  if (who.HasRole("admin") && auth::JurisdictionCovers(who.jurisdiction, jurisdiction)) return std::nullopt;
+  if (who.HasRole("admin") && auth::JurisdictionCovers(who.jurisdiction, jurisdiction))
+    return std::nullopt;
   return Error::PermissionDenied("caller of jurisdiction " + who.jurisdiction +
                                  " may not write records of jurisdiction " + jurisdiction);
 }
@@ -70,7 +74,8 @@ Status Registry::CheckRead(const auth::Principal& who, const std::string& jurisd
 }
 
 Result<v1::SubmitApplicationResponse> Registry::Submit(const auth::Principal& who,
-                                                       const std::string& request_id, Profile profile) {
+                                                       const std::string& request_id,
+                                                       Profile profile) {
   if (auto err = ValidateRequestId(request_id)) return *err;
   const TimePoint now = clock_.Now();
   auto app = SubmitApplication(NewUuidV7(now), std::move(profile), ToActor(who), settings_, now);
@@ -82,10 +87,11 @@ Result<v1::SubmitApplicationResponse> Registry::Submit(const auth::Principal& wh
   v1::ApplicationSubmitted body;
   *body.mutable_application() = response.application();
   ToProto(app->submitted_by, body.mutable_actor());
-  for (const char* rule : {"REG-01", "REG-02", "REG-03", "REG-10", "REG-22"}) body.add_rule_ids(rule);
-  std::vector<outbox::OutboxEvent> events = {
-      MakeEvent(body, "application", "submitted", app->id, app->version, app->profile.jurisdiction,
-                settings_.authority_code, who.subject, now)};
+  for (const char* rule : {"REG-01", "REG-02", "REG-03", "REG-10", "REG-22"})
+    body.add_rule_ids(rule);
+  std::vector<outbox::OutboxEvent> events = {MakeEvent(body, "application", "submitted", app->id,
+                                                       app->version, app->profile.jurisdiction,
+                                                       settings_.authority_code, who.subject, now)};
   auto out = store_.Submit(request_id, *app, events, response.SerializeAsString());
   if (!out.ok()) return out.error();
   if (out->kind == CommandOutcome::Kind::kReplayed)
@@ -109,10 +115,12 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
   // Check state and version before spending a credit-code serial.
   if (app->version != version)
     return Error::Aborted("application " + application_id + " is at version " +
-                          std::to_string(app->version) + ", request had " + std::to_string(version));
+                          std::to_string(app->version) + ", request had " +
+                          std::to_string(version));
   if (app->status != ApplicationStatus::kSubmitted)
-    return Error::FailedPrecondition("application " + application_id + " is " + ToString(app->status) +
-                                     "; only SUBMITTED applications can be approved (domain.md §3.1)");
+    return Error::FailedPrecondition(
+        "application " + application_id + " is " + ToString(app->status) +
+        "; only SUBMITTED applications can be approved (domain.md §3.1)");
   const uint64_t serial = store_.NextCreditCodeSerial();
   auto code = MakeCreditCode(app->profile.kind, settings_.authority_code, serial);
   if (!code.ok()) return code.error();
@@ -132,12 +140,12 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
   ToProto(approval->application.decided_by, registered.mutable_actor());
   const std::string& jur = app->profile.jurisdiction;
   std::vector<outbox::OutboxEvent> events = {
-      MakeEvent(approved, "application", "approved", application_id,
-                approval->application.version, jur, settings_.authority_code, who.subject, now),
-      MakeEvent(registered, "organization", "registered", *code, approval->organization.version, jur,
-                settings_.authority_code, who.subject, now)};
-  auto out = store_.Approve(request_id, version, approval->application, approval->organization, serial,
-                            events, response.SerializeAsString());
+      MakeEvent(approved, "application", "approved", application_id, approval->application.version,
+                jur, settings_.authority_code, who.subject, now),
+      MakeEvent(registered, "organization", "registered", *code, approval->organization.version,
+                jur, settings_.authority_code, who.subject, now)};
+  auto out = store_.Approve(request_id, version, approval->application, approval->organization,
+                            serial, events, response.SerializeAsString());
   if (!out.ok()) return out.error();
   if (out->kind == CommandOutcome::Kind::kReplayed)
     return Replay<v1::ApproveApplicationResponse>(out->replayed_response);
@@ -177,7 +185,8 @@ Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& wh
   return response;
 }
 
-Result<v1::Application> Registry::GetApplication(const auth::Principal& who, const std::string& id) {
+Result<v1::Application> Registry::GetApplication(const auth::Principal& who,
+                                                 const std::string& id) {
   if (id.empty()) return Error::InvalidArgument("application_id", "required");
   auto app = store_.LoadApplication(id);
   if (!app) return Error::NotFound("application " + id + " not found");
@@ -185,7 +194,8 @@ Result<v1::Application> Registry::GetApplication(const auth::Principal& who, con
   return ToProto(*app);
 }
 
-Result<v1::Organization> Registry::GetOrganization(const auth::Principal& who, const std::string& id) {
+Result<v1::Organization> Registry::GetOrganization(const auth::Principal& who,
+                                                   const std::string& id) {
   if (auto err = ValidateCreditCode("organization_id", id)) return *err;
   auto org = store_.LoadOrganization(id);
   if (!org) return Error::NotFound("organization " + id + " not found");
@@ -206,8 +216,8 @@ Result<v1::ListOrganizationsResponse> Registry::ListOrganizations(const auth::Pr
     if (end == nullptr || *end != '\0' || page_token[0] == '-')
       return Error::InvalidArgument("page.page_token", "not a token returned by this RPC");
   }
-  if (requested.kind != OrgKind::kUnspecified && (static_cast<int>(requested.kind) < 1 ||
-                                                   static_cast<int>(requested.kind) > 3))
+  if (requested.kind != OrgKind::kUnspecified &&
+      (static_cast<int>(requested.kind) < 1 || static_cast<int>(requested.kind) > 3))
     return Error::InvalidArgument("org_type", "unknown value");
   if (requested.status != OrgStatus::kUnspecified && requested.status != OrgStatus::kActive)
     return Error::InvalidArgument("status", "unknown value");
@@ -223,7 +233,8 @@ Result<v1::ListOrganizationsResponse> Registry::ListOrganizations(const auth::Pr
   auto rows = store_.ListOrganizations(filter, after, limit);
   v1::ListOrganizationsResponse response;
   for (auto& [serial, org] : rows) *response.add_organizations() = ToProto(org);
-  if (rows.size() == limit) response.mutable_page()->set_next_page_token(std::to_string(rows.back().first));
+  if (rows.size() == limit)
+    response.mutable_page()->set_next_page_token(std::to_string(rows.back().first));
   return response;
 }
 

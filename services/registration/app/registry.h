@@ -19,12 +19,14 @@ class Registry {
  public:
   Registry(RegistrationStore& store, RegistrySettings settings, const Clock& clock);
 
-  Result<v1::SubmitApplicationResponse> Submit(const auth::Principal& who, const std::string& request_id,
-                                               Profile profile);
+  Result<v1::SubmitApplicationResponse> Submit(const auth::Principal& who,
+                                               const std::string& request_id, Profile profile);
   Result<v1::ApproveApplicationResponse> Approve(const auth::Principal& who,
                                                  const std::string& request_id,
-                                                 const std::string& application_id, int64_t version);
-  Result<v1::RejectApplicationResponse> Reject(const auth::Principal& who, const std::string& request_id,
+                                                 const std::string& application_id,
+                                                 int64_t version);
+  Result<v1::RejectApplicationResponse> Reject(const auth::Principal& who,
+                                               const std::string& request_id,
                                                const std::string& application_id, int64_t version,
                                                std::string reason);
   Result<v1::Application> GetApplication(const auth::Principal& who, const std::string& id);

@@ -15,7 +15,8 @@ namespace socgov::registration {
 // The 31 characters of GB 32100 (no I O S V Z), values 0..30.
 inline constexpr std::string_view kCreditCodeCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-// Check character (position 18) for the first 17 characters; nullopt when any is outside the charset.
+// Check character (position 18) for the first 17 characters; nullopt when any is outside the
+// charset.
 std::optional<char> CreditCodeCheckChar(std::string_view first17);
 // Shape (18 chars from the charset, digits at 3–8) and the position-18 check.
 bool IsValidCreditCode(std::string_view code);

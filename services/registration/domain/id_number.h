@@ -1,4 +1,5 @@
-// Citizen ID numbers (公民身份号码, GB 11643-1999, ISO 7064 MOD 11-2), per domain.md §4.2 and REG-22.
+// Citizen ID numbers (公民身份号码, GB 11643-1999, ISO 7064 MOD 11-2), per domain.md §4.2 and
+// REG-22.
 #pragma once
 
 #include <optional>

@@ -3,7 +3,6 @@
 #include <map>
 
 #include "platform/auth/scope.h"
-
 #include "registration/store/scripts.h"
 
 namespace socgov::registration {
@@ -54,13 +53,29 @@ std::map<std::string, std::string> ToMap(const std::vector<std::string>& flat) {
 }
 
 void EncodeProfile(const Profile& p, std::vector<std::string>& out) {
-  out.insert(out.end(), {"kind", std::to_string(static_cast<int>(p.kind)), "name", p.name, "domicile",
-                         p.domicile, "legal_rep_name", p.legal_rep.name, "legal_rep_id_number",
-                         p.legal_rep.id_number, "funds_fen", std::to_string(p.funds_fen),
-                         "business_scope", p.business_scope, "jurisdiction", p.jurisdiction,
-                         "individual_members", std::to_string(p.individual_members), "unit_members",
-                         std::to_string(p.unit_members), "foundation_kind",
-                         std::to_string(static_cast<int>(p.foundation_kind)), "funds_in_cash",
+  out.insert(out.end(), {"kind",
+                         std::to_string(static_cast<int>(p.kind)),
+                         "name",
+                         p.name,
+                         "domicile",
+                         p.domicile,
+                         "legal_rep_name",
+                         p.legal_rep.name,
+                         "legal_rep_id_number",
+                         p.legal_rep.id_number,
+                         "funds_fen",
+                         std::to_string(p.funds_fen),
+                         "business_scope",
+                         p.business_scope,
+                         "jurisdiction",
+                         p.jurisdiction,
+                         "individual_members",
+                         std::to_string(p.individual_members),
+                         "unit_members",
+                         std::to_string(p.unit_members),
+                         "foundation_kind",
+                         std::to_string(static_cast<int>(p.foundation_kind)),
+                         "funds_in_cash",
                          p.funds_in_cash ? "1" : "0"});
 }
 Profile DecodeProfile(const std::map<std::string, std::string>& m) {
@@ -122,23 +137,25 @@ Result<CommandOutcome> Interpret(const store::Value& v, const std::string& what)
   if (kind == "version")
     return Error::Aborted(what + ": version changed to " + detail + "; read it again and retry");
   if (kind == "state")
-    return Error::FailedPrecondition(what + ": application is " + detail +
-                                     "; only SUBMITTED applications can be decided (domain.md §3.1)");
-  if (kind == "exists" || kind == "code_taken") return Error::AlreadyExists(what + ": " + detail + " exists");
+    return Error::FailedPrecondition(
+        what + ": application is " + detail +
+        "; only SUBMITTED applications can be decided (domain.md §3.1)");
+  if (kind == "exists" || kind == "code_taken")
+    return Error::AlreadyExists(what + ": " + detail + " exists");
   return Error::Internal("redis script " + what + ": " + kind);
 }
 
 }  // namespace
 
 std::vector<std::string> EncodeApplication(const Application& a) {
-  std::vector<std::string> out = {"id", a.id, "status", ToString(a.status), "version",
-                                  std::to_string(a.version)};
+  std::vector<std::string> out = {
+      "id", a.id, "status", ToString(a.status), "version", std::to_string(a.version)};
   EncodeProfile(a.profile, out);
   EncodeActor("submitted_by", a.submitted_by, out);
-  out.insert(out.end(), {"submitted_at_ms", std::to_string(UnixMillis(a.submitted_at)),
-                         "decided_at_ms", a.decided_at ? std::to_string(UnixMillis(*a.decided_at)) : "",
-                         "rejection_reason", a.rejection_reason, "organization_id",
-                         a.organization_id});
+  out.insert(out.end(),
+             {"submitted_at_ms", std::to_string(UnixMillis(a.submitted_at)), "decided_at_ms",
+              a.decided_at ? std::to_string(UnixMillis(*a.decided_at)) : "", "rejection_reason",
+              a.rejection_reason, "organization_id", a.organization_id});
   EncodeActor("decided_by", a.decided_by, out);
   return out;
 }
@@ -164,8 +181,8 @@ Application DecodeApplication(const std::vector<std::string>& flat) {
 }
 
 std::vector<std::string> EncodeOrganization(const Organization& o) {
-  std::vector<std::string> out = {"id", o.id, "status", ToString(o.status), "version",
-                                  std::to_string(o.version)};
+  std::vector<std::string> out = {
+      "id", o.id, "status", ToString(o.status), "version", std::to_string(o.version)};
   EncodeProfile(o.profile, out);
   out.insert(out.end(), {"registered_at_ms", std::to_string(UnixMillis(o.registered_at)),
                          "application_id", o.application_id});
@@ -219,12 +236,13 @@ uint64_t RegistrationStore::NextCreditCodeSerial() {
   return static_cast<uint64_t>(v.integer);
 }
 
-Result<CommandOutcome> RegistrationStore::Submit(const std::string& request_id, const Application& app,
+Result<CommandOutcome> RegistrationStore::Submit(const std::string& request_id,
+                                                 const Application& app,
                                                  const std::vector<outbox::OutboxEvent>& events,
                                                  const std::string& response) {
   std::vector<std::string> keys = {IdemKey("SubmitApplication", request_id),
-                                   NameKey(app.profile.jurisdiction, app.profile.name), AppKey(app.id),
-                                   kOutboxKey};
+                                   NameKey(app.profile.jurisdiction, app.profile.name),
+                                   AppKey(app.id), kOutboxKey};
   std::vector<std::string> argv = {response, kIdemTtlSeconds, app.id};
   AppendFields(EncodeApplication(app), argv);
   outbox::AppendScriptArgs(events, argv);
@@ -272,8 +290,10 @@ std::vector<std::pair<uint64_t, Organization>> RegistrationStore::ListOrganizati
     const OrgFilter& filter, uint64_t after_serial, size_t limit) {
   // Walk the narrowest index; the other filters are applied to the loaded entities.
   std::string index = "{reg}:orgs";
-  if (filter.kind != OrgKind::kUnspecified) index = TypeIndex(filter.kind);
-  else if (filter.status != OrgStatus::kUnspecified) index = StatusIndex(filter.status);
+  if (filter.kind != OrgKind::kUnspecified)
+    index = TypeIndex(filter.kind);
+  else if (filter.status != OrgStatus::kUnspecified)
+    index = StatusIndex(filter.status);
   std::vector<std::pair<uint64_t, Organization>> out;
   auto redis = pool_.Acquire();
   uint64_t cursor = after_serial;

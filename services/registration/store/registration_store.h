@@ -3,9 +3,9 @@
 //
 //   {reg}:app:<id>                  HASH   application fields (see registration_store.cc)
 //   {reg}:org:<credit code>         HASH   organization fields
-//   {reg}:name:<authority>:<name>   STRING "app:<id>" while applied for, "org:<code>" once registered
-//   {reg}:idem:<rpc>:<request_id>   STRING serialized first response (expires after 30 days)
-//   {reg}:uscc:serial               STRING counter behind credit-code bodies (never reused)
+//   {reg}:name:<authority>:<name>   STRING "app:<id>" while applied for, "org:<code>" once
+//   registered {reg}:idem:<rpc>:<request_id>   STRING serialized first response (expires after 30
+//   days) {reg}:uscc:serial               STRING counter behind credit-code bodies (never reused)
 //   {reg}:orgs                      ZSET   all organizations, score = credit-code serial
 //   {reg}:orgs:type:<KIND>          ZSET   same, per kind
 //   {reg}:orgs:status:<STATUS>      ZSET   same, per status
@@ -62,7 +62,8 @@ class RegistrationStore {
 
   // Organizations after `after_serial` in registration order; returns (serial, org) pairs.
   std::vector<std::pair<uint64_t, Organization>> ListOrganizations(const OrgFilter& filter,
-                                                                   uint64_t after_serial, size_t limit);
+                                                                   uint64_t after_serial,
+                                                                   size_t limit);
 
  private:
   store::RedisPool& pool_;
