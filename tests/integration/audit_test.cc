@@ -158,10 +158,26 @@ TEST_F(AuditFixture, TamperedRecordIsReportedByVerifyChain) {
   EXPECT_FALSE(v.problem.empty());
 }
 
+TEST_F(AuditFixture, DeletedHeadIsReportedByVerifyChain) {
+  for (int i = 0; i < 2; ++i)
+    PublishBypassingDedup(RegisteredEvent("52350211MJ0000026X", "11010519491231002X"),
+                          "h" + std::to_string(i));
+  ASSERT_TRUE(WaitFor([&] { return HeadSeq() == 2; }, seconds(10)));
+  loop_->Stop();  // nothing may append while the head is gone
+  {
+    auto r = pool_->Acquire();
+    r->Command({"DEL", audit::HeadKey()});
+  }
+  auto v = Verify();
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.first_broken_seq, 1);
+}
+
 TEST_F(AuditFixture, EventArrivingWhileRedisIsDownIsRetriedAndRecordedOnce) {
   redis_->Stop();
   PublishBypassingDedup(RegisteredEvent("52350211MJ00000183", "11010519491231002X"), "r1");
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  // Longer than MaxDeliver (5) redeliveries would last: the event must be held, not dropped.
+  std::this_thread::sleep_for(std::chrono::seconds(6));
   redis_->Start();
   ASSERT_TRUE(WaitFor([&] { return loop_->applied() == 1; }, seconds(20))) << sink_.str();
   EXPECT_EQ(HeadSeq(), 1);

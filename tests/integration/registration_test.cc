@@ -1,6 +1,8 @@
 // Registration against real redis-server and nats-server: commands commit state and events in one
 // script, failed commands leave no trace, request ids make retries safe, and the relay delivers
 // every committed event once even across a nats-server outage.
+#include <nats/nats.h>
+
 #include <filesystem>
 
 #include "registration/domain/credit_code.h"
@@ -134,6 +136,18 @@ TEST_F(RegistrationFixture, SameRequestIdTwiceGivesOneOrganizationAndOneEvent) {
   EXPECT_EQ(watcher.distinct(), 3u);
 }
 
+TEST_F(RegistrationFixture, RequestIdsOfDifferentCallersDoNotCollide) {
+  auto req = SocialServiceRequest("厦门市集美区甲社区服务中心", "shared-id");
+  rv1::SubmitApplicationResponse a, b;
+  ASSERT_TRUE(
+      Call(&rv1::RegistrationService::Stub::SubmitApplication, req, &a, Token("clerk")).ok());
+  req.mutable_profile()->set_name("厦门市集美区乙社区服务中心");
+  auto st = Call(&rv1::RegistrationService::Stub::SubmitApplication, req, &b, Token("registrar"));
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_NE(a.application().id(), b.application().id());
+  EXPECT_EQ(b.application().profile().name(), "厦门市集美区乙社区服务中心");
+}
+
 TEST_F(RegistrationFixture, CommandsCommitWhileNatsIsDownAndEveryEventArrivesOnceAfterRestart) {
   StreamWatcher watcher(nats_->url(), "watch");
   watcher.Start();
@@ -233,6 +247,19 @@ TEST_F(RegistrationFixture, ListFiltersByTypeStatusAndJurisdictionWithPageTokens
   EXPECT_NE(st.error_message().find("org_type"), std::string::npos);
 }
 
+std::string ConsumerState(bus::Connection& c, const char* durable) {
+  jsConsumerInfo* ci = nullptr;
+  jsErrCode jerr;
+  natsStatus st = js_GetConsumerInfo(&ci, c.js(), "REGISTRATION", durable, nullptr, &jerr);
+  if (st != NATS_OK) return std::string("consumer info: ") + natsStatus_GetText(st);
+  std::string out = " pending=" + std::to_string(ci->NumPending) +
+                    " ackpending=" + std::to_string(ci->NumAckPending) +
+                    " delivered=" + std::to_string(ci->Delivered.Stream) +
+                    " waiting=" + std::to_string(ci->NumWaiting);
+  jsConsumerInfo_Destroy(ci);
+  return out;
+}
+
 TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOutboxWindow) {
   for (int i = 0; i < 3; ++i) {
     rv1::SubmitApplicationResponse r;
@@ -241,6 +268,8 @@ TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOu
                        &r)
                     .ok());
   }
+  StreamWatcher before(nats_->url(), "before-loss");
+  before.Start();
   ASSERT_TRUE(WaitFor(
       [&] {
         return RedisInt({"XLEN", registration::kOutboxKey}) == 3 && relay_->published() == 3;
@@ -248,9 +277,12 @@ TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOu
       seconds(10)));
   // nats-server 2.9 fsyncs every 60 s; a power cut can lose what it acknowledged. Simulate the
   // worst case: the whole JetStream store is gone when it comes back.
+  ASSERT_TRUE(WaitFor([&] { return before.distinct() == 3; }, seconds(10)));
+  before.Note("stopping nats");
   nats_->Stop();
   std::filesystem::remove_all(dir_.path() + "/nats/jetstream");
   nats_->Start();
+  before.Note("nats started");
 
   ASSERT_TRUE(WaitFor([&] { return relay_->republished() >= 3; }, seconds(20)));
   StreamWatcher watcher(nats_->url(), "after-loss");
@@ -258,6 +290,12 @@ TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOu
   ASSERT_TRUE(WaitFor([&] { return watcher.distinct() == 3; }, seconds(10)));
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_EQ(watcher.deliveries(), 3u);
+  // A consumer from before the loss re-provisions its durable and reads the refilled stream again;
+  // the repeats carry the same ce-ids, which idempotent consumers absorb.
+  ASSERT_TRUE(WaitFor([&] { return before.deliveries() == 6; }, seconds(20)))
+      << before.deliveries() << before.log() << ConsumerState(before.conn(), "before-loss")
+      << " reconnects=" << before.conn().reconnects() << " relay=" << conn_->reconnects();
+  EXPECT_EQ(before.distinct(), 3u);
 }
 
 }  // namespace

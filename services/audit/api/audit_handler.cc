@@ -150,6 +150,7 @@ std::optional<VerifyResult> VerifyStoredChain(AuditStore& store,
     }
   }
   verifier.CheckHead(head.seq, head.hash);
+  verifier.CheckTail(head.seq, store.RecordExists(head.seq + 1), store.CountRecordedEvents());
   return verifier.Result();
 }
 

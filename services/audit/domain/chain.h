@@ -74,6 +74,9 @@ class ChainVerifier {
   // After the last record: the stored head must name the last record checked, otherwise records
   // were truncated or the head was moved.
   void CheckHead(int64_t head_seq, std::string_view head_hash);
+  // After CheckHead: nothing may lie beyond the head (a deleted or rewound head would otherwise
+  // hide the records after it), and the dedup index must count exactly the chained events.
+  void CheckTail(int64_t head_seq, bool record_after_head_exists, int64_t recorded_event_ids);
 
   bool broken() const { return !result_.ok; }
   const VerifyResult& Result() const { return result_; }

@@ -192,6 +192,16 @@ std::optional<StoredRecord> AuditStore::LoadRecord(int64_t seq) {
   return ParseRecord(redis->Command({"HGETALL", RecordKey(seq)}));
 }
 
+bool AuditStore::RecordExists(int64_t seq) {
+  auto redis = pool_.Acquire();
+  return redis->Command({"EXISTS", RecordKey(seq)}).integer == 1;
+}
+
+int64_t AuditStore::CountRecordedEvents() {
+  auto redis = pool_.Acquire();
+  return redis->Command({"HLEN", EventsKey()}).integer;
+}
+
 std::vector<std::optional<StoredRecord>> AuditStore::LoadRecords(const std::vector<int64_t>& seqs) {
   std::vector<std::optional<StoredRecord>> out;
   if (seqs.empty()) return out;

@@ -86,6 +86,9 @@ class AuditStore {
   AppendOutcome Append(const RecordFields& fields, const Head& expected, std::string_view hash);
 
   std::optional<StoredRecord> LoadRecord(int64_t seq);
+  bool RecordExists(int64_t seq);
+  // Entries in the dedup index ({aud}:events), i.e. event ids recorded.
+  int64_t CountRecordedEvents();
   // One pipelined HGETALL per seq; nullopt where a record is absent. Same order as `seqs`.
   std::vector<std::optional<StoredRecord>> LoadRecords(const std::vector<int64_t>& seqs);
   // Seqs greater than after_seq, ascending, at most `limit`: from the index ZSET `index_key`, or

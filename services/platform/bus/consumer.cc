@@ -12,7 +12,6 @@ namespace socgov::bus {
 namespace {
 
 constexpr int kFetchTimeoutMs = 1000;
-constexpr int64_t kRetryDelayMs = 1000;
 
 Delivery ToDelivery(natsMsg* msg) {
   Delivery d;
@@ -66,109 +65,153 @@ void ConsumerLoop::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+void ConsumerLoop::Pause(int ms) {
+  for (int waited = 0; waited < ms && !stop_; waited += 20)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
+__natsSubscription* ConsumerLoop::Subscribe() {
+  if (auto err = EnsureConsumer(conn_, spec_)) {
+    if (errors_logged_++ % 20 == 0)
+      logger_.Warn("consumer not provisioned", {{"stream", spec_.stream}, {"error", err->message}});
+    return nullptr;
+  }
+  jsSubOptions so;
+  jsSubOptions_Init(&so);
+  so.Stream = spec_.stream.c_str();
+  so.Consumer = spec_.durable.c_str();  // bind to the provisioned durable, never create one here
+  jsErrCode jerr = static_cast<jsErrCode>(0);
+  const char* subject = spec_.filter_subject.empty() ? nullptr : spec_.filter_subject.c_str();
+  natsSubscription* sub = nullptr;
+  natsStatus s =
+      js_PullSubscribe(&sub, conn_.js(), subject, spec_.durable.c_str(), nullptr, &so, &jerr);
+  if (s != NATS_OK) {
+    if (errors_logged_++ % 20 == 0)
+      logger_.Warn("consumer subscribe failed",
+                   {{"stream", spec_.stream}, {"error", natsStatus_GetText(s)}});
+    return nullptr;
+  }
+  errors_logged_ = 0;
+  logger_.Info("consumer subscribed", {{"stream", spec_.stream}, {"durable", spec_.durable}});
+  return sub;
+}
+
+ApplyResult ConsumerLoop::Apply(const Delivery& d) {
+  try {
+    return handler_(d);
+  } catch (const std::exception& e) {
+    // A handler bug will not heal by retrying; keep the event with the reason instead.
+    return {Outcome::kReject, std::string("handler threw: ") + e.what()};
+  }
+}
+
+void ConsumerLoop::Process(__natsMsg* msg) {
+  const Delivery d = ToDelivery(msg);
+  if (metrics_ != nullptr) {
+    metrics_->SetConsumerLag(spec_.stream, static_cast<double>(d.num_pending));
+    if (d.num_delivered > 1) metrics_->IncConsumer(spec_.stream, "redelivered");
+  }
+  ApplyResult r = Apply(d);
+  // A transient failure (e.g. Redis down) is retried here, holding the message, rather than by
+  // nak: redeliveries would use up MaxDeliver during an outage and drop valid events.
+  for (int backoff = 200; r.outcome == Outcome::kRetry && !stop_;
+       backoff = std::min(backoff * 2, 5000)) {
+    if (errors_logged_++ % 20 == 0)
+      logger_.Warn(
+          "event apply failed, retrying",
+          {{"stream", spec_.stream}, {"event_id", d.Header("ce-id")}, {"reason", r.reason}});
+    natsMsg_InProgress(msg, nullptr);  // keep AckWait from expiring while we wait
+    Pause(backoff);
+    r = Apply(d);
+  }
+  switch (r.outcome) {
+    case Outcome::kApplied:
+    case Outcome::kDuplicate: {
+      natsMsg_AckSync(msg, nullptr, nullptr);
+      const bool applied = r.outcome == Outcome::kApplied;
+      ++(applied ? applied_ : duplicates_);
+      if (metrics_ != nullptr)
+        metrics_->IncConsumer(spec_.stream, applied ? "applied" : "duplicate");
+      errors_logged_ = 0;
+      return;
+    }
+    case Outcome::kRetry:  // only when stopping: the next run gets it again
+      natsMsg_Nak(msg, nullptr);
+      return;
+    case Outcome::kReject:
+      break;
+  }
+  logger_.Error("event dead-lettered",
+                {{"stream", spec_.stream}, {"event_id", d.Header("ce-id")}, {"reason", r.reason}});
+  bool kept = dead_letter_(d, r.reason);
+  for (int backoff = 200; !kept && !stop_; backoff = std::min(backoff * 2, 5000)) {
+    natsMsg_InProgress(msg, nullptr);
+    Pause(backoff);
+    kept = dead_letter_(d, r.reason);
+  }
+  if (!kept) {  // stopping before the dead letter could be stored: keep the message instead
+    natsMsg_Nak(msg, nullptr);
+    return;
+  }
+  natsMsg_Term(msg, nullptr);
+  ++dead_lettered_;
+  if (metrics_ != nullptr) metrics_->IncConsumer(spec_.stream, "dead_lettered");
+}
+
 void ConsumerLoop::Run() {
   natsSubscription* sub = nullptr;
-  auto pause = [this](int ms) {
-    for (int waited = 0; waited < ms && !stop_; waited += 50)
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  uint64_t seen_reconnects = conn_.reconnects();
+  auto drop = [&] {
+    if (sub != nullptr) natsSubscription_Destroy(sub);  // keeps the durable (nats.c >= 3.4)
+    sub = nullptr;
+    subscribed_ = false;
   };
-  int consecutive_errors = 0;
   while (!stop_) {
+    if (conn_.reconnects() != seen_reconnects) {
+      // The server may have come back without our durable (a lost JetStream store), and fetches
+      // would then time out forever: re-provision and re-subscribe after every reconnect.
+      seen_reconnects = conn_.reconnects();
+      logger_.Info("nats reconnected; re-subscribing", {{"stream", spec_.stream}});
+      drop();
+    }
     if (sub == nullptr) {
-      jsSubOptions so;
-      jsSubOptions_Init(&so);
-      so.Stream = spec_.stream.c_str();
-      so.Consumer =
-          spec_.durable.c_str();  // bind to the provisioned durable, never create one here
-      jsErrCode jerr = static_cast<jsErrCode>(0);
-      const char* subject = spec_.filter_subject.empty() ? nullptr : spec_.filter_subject.c_str();
-      natsStatus s =
-          js_PullSubscribe(&sub, conn_.js(), subject, spec_.durable.c_str(), nullptr, &so, &jerr);
-      if (s != NATS_OK) {
-        sub = nullptr;
-        if (consecutive_errors++ % 20 == 0)
-          logger_.Warn("consumer subscribe failed",
-                       {{"stream", spec_.stream}, {"error", natsStatus_GetText(s)}});
-        pause(500);
+      sub = Subscribe();
+      if (sub == nullptr) {
+        Pause(500);
         continue;
       }
-      consecutive_errors = 0;
       subscribed_ = true;
-      logger_.Info("consumer subscribed", {{"stream", spec_.stream}, {"durable", spec_.durable}});
     }
     // One message per fetch: nats.c 3.4.1 can overflow the heap when a multi-message batch
     // arrives in parts (architecture.md §7).
     natsMsgList list = {nullptr, 0};
     jsErrCode jerr = static_cast<jsErrCode>(0);
+    const auto started = std::chrono::steady_clock::now();
     natsStatus s = natsSubscription_Fetch(&list, sub, 1, kFetchTimeoutMs, &jerr);
-    if (s == NATS_TIMEOUT) continue;
-    if (s != NATS_OK) {
-      natsMsgList_Destroy(&list);
-      if (consecutive_errors++ % 20 == 0)
-        logger_.Warn("consumer fetch failed",
-                     {{"stream", spec_.stream}, {"error", natsStatus_GetText(s)}});
-      if (s == NATS_INVALID_SUBSCRIPTION || s == NATS_CONNECTION_CLOSED || s == NATS_NOT_FOUND) {
-        natsSubscription_Destroy(sub);
-        sub = nullptr;
-        subscribed_ = false;
-      }
-      pause(250);
+    if (s == NATS_TIMEOUT) {
+      // nats.c 3.4.1 may return a timeout at once after an earlier one (fixed in 3.6): wait out
+      // the rest of the interval instead of spinning.
+      const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::steady_clock::now() - started)
+                               .count();
+      if (elapsed < kFetchTimeoutMs / 2) Pause(static_cast<int>(kFetchTimeoutMs - elapsed));
       continue;
     }
-    consecutive_errors = 0;
-    for (int i = 0; i < list.Count; ++i) {
-      natsMsg* msg = list.Msgs[i];
-      Delivery d = ToDelivery(msg);
-      ApplyResult r;
-      try {
-        r = handler_(d);
-      } catch (const std::exception& e) {
-        r = {Outcome::kRetry, e.what()};
-      }
-      if (metrics_ != nullptr)
-        metrics_->SetConsumerLag(spec_.stream, static_cast<double>(d.num_pending));
-      if (d.num_delivered > 1 && metrics_ != nullptr)
-        metrics_->IncConsumer(spec_.stream, "redelivered");
-      switch (r.outcome) {
-        case Outcome::kApplied:
-          natsMsg_AckSync(msg, nullptr, nullptr);
-          ++applied_;
-          if (metrics_ != nullptr) metrics_->IncConsumer(spec_.stream, "applied");
-          break;
-        case Outcome::kDuplicate:
-          natsMsg_AckSync(msg, nullptr, nullptr);
-          ++duplicates_;
-          if (metrics_ != nullptr) metrics_->IncConsumer(spec_.stream, "duplicate");
-          break;
-        case Outcome::kRetry:
-          if (static_cast<int>(d.num_delivered) < spec_.max_deliver) {
-            logger_.Warn(
-                "event apply failed, will retry",
-                {{"stream", spec_.stream}, {"event_id", d.Header("ce-id")}, {"reason", r.reason}});
-            natsMsg_NakWithDelay(msg, kRetryDelayMs, nullptr);
-            break;
-          }
-          r.reason =
-              "gave up after " + std::to_string(d.num_delivered) + " deliveries: " + r.reason;
-          [[fallthrough]];
-        case Outcome::kReject:
-          logger_.Error(
-              "event dead-lettered",
-              {{"stream", spec_.stream}, {"event_id", d.Header("ce-id")}, {"reason", r.reason}});
-          if (!dead_letter_(d, r.reason)) {
-            natsMsg_NakWithDelay(msg, kRetryDelayMs, nullptr);
-            break;
-          }
-          natsMsg_Term(msg, nullptr);
-          ++dead_lettered_;
-          if (metrics_ != nullptr) metrics_->IncConsumer(spec_.stream, "dead_lettered");
-          break;
-      }
+    if (s != NATS_OK) {
+      natsMsgList_Destroy(&list);
+      if (errors_logged_++ % 20 == 0)
+        logger_.Warn("consumer fetch failed",
+                     {{"stream", spec_.stream}, {"error", natsStatus_GetText(s)}});
+      // Start over with a fresh subscription (and, if the server lost it, a re-provisioned
+      // durable): a pull subscription does not recover from a vanished consumer by itself.
+      drop();
+      Pause(250);
+      continue;
     }
+    for (int i = 0; i < list.Count; ++i) Process(list.Msgs[i]);
     natsMsgList_Destroy(&list);
   }
-  if (sub != nullptr) natsSubscription_Destroy(sub);  // keeps the durable consumer (nats.c ≥ 3.4)
-  subscribed_ = false;
+  drop();
 }
 
 }  // namespace socgov::bus

@@ -13,6 +13,9 @@
 #include "platform/bus/nats.h"
 #include "platform/log/log.h"
 
+struct __natsMsg;
+struct __natsSubscription;
+
 namespace socgov::metrics {
 class Metrics;
 }
@@ -22,7 +25,7 @@ namespace socgov::bus {
 enum class Outcome {
   kApplied,    // state changed; ack
   kDuplicate,  // ce-id seen before; ack, nothing changed
-  kRetry,      // transient failure (e.g. Redis down); nak, redelivered later
+  kRetry,      // transient failure (e.g. Redis down): retried with backoff while held
   kReject,     // can never apply (malformed); dead-letter + term
 };
 
@@ -54,6 +57,11 @@ class ConsumerLoop {
 
  private:
   void Run();
+  void Pause(int ms);
+  __natsSubscription* Subscribe();
+  ApplyResult Apply(const Delivery& d);
+  void Process(__natsMsg* msg);
+
   Connection& conn_;
   ConsumerSpec spec_;
   Handler handler_;
@@ -62,6 +70,7 @@ class ConsumerLoop {
   const log::Logger& logger_;
   std::atomic<bool> stop_{false};
   std::atomic<bool> subscribed_{false};
+  uint64_t errors_logged_ = 0;  // rate-limits warnings; used by the loop thread only
   std::atomic<uint64_t> applied_{0}, duplicates_{0}, dead_lettered_{0};
   std::thread thread_;
 };

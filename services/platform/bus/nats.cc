@@ -91,6 +91,9 @@ bool StreamExists(Connection& conn, const std::string& name) {
 }
 
 Status EnsureStream(Connection& conn, const StreamSpec& spec) {
+  // An existing stream is left as it is: operators may have added sources (a city stream sourcing
+  // its districts), limits or replicas that a service's minimal spec does not know about.
+  if (StreamExists(conn, spec.name)) return std::nullopt;
   std::vector<const char*> subjects;
   for (const auto& sub : spec.subjects) subjects.push_back(sub.c_str());
   jsStreamConfig cfg;
@@ -105,13 +108,7 @@ Status EnsureStream(Connection& conn, const StreamSpec& spec) {
   jsErrCode jerr = static_cast<jsErrCode>(0);
   natsStatus s = js_AddStream(&si, conn.js(), &cfg, nullptr, &jerr);
   if (si != nullptr) jsStreamInfo_Destroy(si);
-  if (s == NATS_OK) return std::nullopt;
-  // Already there (possibly with an older config): bring it to the spec.
-  si = nullptr;
-  jerr = static_cast<jsErrCode>(0);
-  s = js_UpdateStream(&si, conn.js(), &cfg, nullptr, &jerr);
-  if (si != nullptr) jsStreamInfo_Destroy(si);
-  if (s == NATS_OK) return std::nullopt;
+  if (s == NATS_OK || StreamExists(conn, spec.name)) return std::nullopt;  // or a racing creator
   return Error::Unavailable(NatsError("stream " + spec.name, s, jerr));
 }
 

@@ -56,7 +56,7 @@ struct StreamSpec {
   std::vector<std::string> subjects;            // e.g. socgov.v1.350200.350211.registration.>
   int64_t duplicate_window_ms = 5 * 60 * 1000;  // must exceed the relay's re-publish window
 };
-// Creates the stream or updates it to the spec; idempotent.
+// Creates the stream when it does not exist; an existing stream is left unchanged. Idempotent.
 Status EnsureStream(Connection& conn, const StreamSpec& spec);
 bool StreamExists(Connection& conn, const std::string& name);
 

@@ -1,7 +1,9 @@
 #include "platform/outbox/relay.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <utility>
 
 #include "platform/metrics/metrics.h"
@@ -99,14 +101,37 @@ bool Relay::PublishEntry(store::Redis& redis, const store::Value& entry, bool ac
     if (ack && !id.empty()) redis.Command({"XACK", options_.stream_key, options_.group, id});
     return true;
   }
+  // While disconnected a publish would only wait for its timeout: fail fast, the entry stays.
+  if (!nats_.connected()) return false;
   auto r = bus::Publish(nats_, e, options_.publish_timeout_ms);
   if (!r.ok()) {
     if (metrics_ != nullptr) metrics_->IncRelayPublishError();
     return false;
   }
-  if (ack) redis.Command({"XACK", options_.stream_key, options_.group, id});
+  // The publish time starts the entry's retention window (not its XADD time: an entry published
+  // late, after an outage, must still be kept for the full window).
+  std::vector<std::vector<std::string>> cmds = {
+      {"ZADD", PublishedKey(), std::to_string(NowMs()), id}};
+  if (ack) cmds.push_back({"XACK", options_.stream_key, options_.group, id});
+  redis.Pipeline(cmds);
   if (metrics_ != nullptr) metrics_->IncRelayPublished();
   return true;
+}
+
+void Relay::Pause(int ms) {
+  // Sleeps at least one step even when stopping, so a failing flush cannot spin.
+  int waited = 0;
+  do {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    waited += 20;
+  } while (waited < ms && !stop_);
+}
+
+bool Relay::ClaimOrphans(store::Redis& redis) {
+  store::Value v = redis.Command({"XAUTOCLAIM", options_.stream_key, options_.group,
+                                  options_.consumer, "60000", "0-0", "COUNT", "100", "JUSTID"});
+  return v.type == store::Value::Type::kArray && v.elements.size() >= 2 &&
+         !v.elements[1].elements.empty();
 }
 
 bool Relay::EnsureStream() {
@@ -120,46 +145,54 @@ bool Relay::EnsureStream() {
 
 bool Relay::RepublishWindow(store::Redis& redis) {
   // nats-server 2.9 fsyncs every 60 s: after it restarts, the tail it acknowledged may be gone.
-  // Re-send the retained window; JetStream dedup (Nats-Msg-Id) drops what it still has.
-  std::string start = std::to_string(NowMs() - options_.retention_ms);
+  // Re-send what was published within the window; JetStream dedup drops what it still has.
+  const std::string since = std::to_string(NowMs() - options_.retention_ms);
   uint64_t count = 0;
-  while (!stop_) {
-    store::Value v =
-        redis.Command({"XRANGE", options_.stream_key, start, "+", "COUNT", std::to_string(kBatch)});
-    if (v.type != store::Value::Type::kArray || v.elements.empty()) break;
-    for (const auto& entry : v.elements) {
-      if (!PublishEntry(redis, entry, false)) {
+  for (int64_t offset = 0; !stop_; offset += kBatch) {
+    store::Value ids = redis.Command({"ZRANGEBYSCORE", PublishedKey(), since, "+inf", "LIMIT",
+                                      std::to_string(offset), std::to_string(kBatch)});
+    if (ids.elements.empty()) break;
+    std::vector<std::vector<std::string>> reads;
+    for (const auto& id : ids.elements)
+      reads.push_back({"XRANGE", options_.stream_key, id.str, id.str});
+    for (const auto& range : redis.Pipeline(reads)) {
+      if (range.elements.empty()) continue;  // trimmed meanwhile
+      if (!PublishEntry(redis, range.elements[0], false)) {
         logger_.Warn("re-publish interrupted; will retry");
         return false;
       }
       ++count;
     }
-    start = "(" + v.elements.back().elements[0].str;
+    if (static_cast<int>(ids.elements.size()) < kBatch) break;
   }
   republished_ += count;
-  logger_.Info("re-published retained outbox window after nats reconnect",
-               {{"entries", std::to_string(count)}});
+  logger_.Info("re-published the retained outbox window", {{"entries", std::to_string(count)}});
   return true;
 }
 
 void Relay::Trim(store::Redis& redis) {
-  // Keep every entry that is unpublished (pending or not yet delivered) or younger than the window.
-  auto bound = std::make_pair(static_cast<uint64_t>(NowMs() - options_.retention_ms), uint64_t{0});
-  store::Value pending = redis.Command({"XPENDING", options_.stream_key, options_.group});
-  if (pending.type == store::Value::Type::kArray && pending.elements.size() >= 2 &&
-      pending.elements[0].integer > 0) {
-    bound = std::min(bound, ParseId(pending.elements[1].str));
-  }
+  // Keep every entry that is unpublished (pending or not yet delivered) or was published within
+  // the window; what is older than all of those can go.
+  redis.Command({"ZREMRANGEBYSCORE", PublishedKey(), "-inf",
+                 "(" + std::to_string(NowMs() - options_.retention_ms)});
+  std::optional<std::pair<uint64_t, uint64_t>> bound;
+  auto lower = [&](std::pair<uint64_t, uint64_t> id) { bound = bound ? std::min(*bound, id) : id; };
   store::Value groups = redis.Command({"XINFO", "GROUPS", options_.stream_key});
   for (const auto& g : groups.elements) {
-    for (size_t i = 0; i + 1 < g.elements.size(); i += 2) {
-      if (g.elements[i].str == "last-delivered-id")
-        bound = std::min(bound, ParseId(g.elements[i + 1].str));
-    }
+    for (size_t i = 0; i + 1 < g.elements.size(); i += 2)
+      if (g.elements[i].str == "last-delivered-id") lower(ParseId(g.elements[i + 1].str));
   }
+  if (!bound) return;  // no group yet: nothing was ever delivered
+  store::Value pending = redis.Command({"XPENDING", options_.stream_key, options_.group});
+  if (pending.type == store::Value::Type::kArray && pending.elements.size() >= 2 &&
+      pending.elements[0].integer > 0)
+    lower(ParseId(pending.elements[1].str));
+  // Publishing follows id order, so the earliest publish time belongs to the smallest kept id.
+  store::Value oldest = redis.Command({"ZRANGE", PublishedKey(), "0", "0"});
+  if (!oldest.elements.empty()) lower(ParseId(oldest.elements[0].str));
   char id[64];
-  std::snprintf(id, sizeof id, "%llu-%llu", static_cast<unsigned long long>(bound.first),
-                static_cast<unsigned long long>(bound.second));
+  std::snprintf(id, sizeof id, "%llu-%llu", static_cast<unsigned long long>(bound->first),
+                static_cast<unsigned long long>(bound->second));
   redis.Command({"XTRIM", options_.stream_key, "MINID", id});
 }
 
@@ -200,13 +233,17 @@ void Relay::Run() {
   bool backlog = true;  // start with our own pending entries (e.g. after a crash)
   uint64_t seen_reconnects = nats_.reconnects();
   bool stream_ready = false;
-  bool republish_pending = false;
+  // Also at start: after a power cut both nats-server and this service restart, and nats-server
+  // may have lost a tail it had acknowledged while the relay sees no "reconnect".
+  bool republish_pending = true;
   auto next_housekeeping = Clock::now();
   int backoff_ms = 100;
   int errors_logged = 0;
-  auto pause = [this](int ms) {
-    for (int waited = 0; waited < ms && !stop_; waited += 20)
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  auto failed = [&](const std::string& what) {
+    backlog = true;  // whatever was read may be pending unpublished: re-read our pending list
+    if (errors_logged++ % 50 == 0) logger_.Warn(what);
+    Pause(backoff_ms);
+    backoff_ms = std::min(backoff_ms * 2, 2000);
   };
   while (true) {
     if (stop_ && (NowMs() >= flush_deadline_ms_ || !nats_.connected())) break;
@@ -226,10 +263,14 @@ void Relay::Run() {
         backlog = true;
       }
       if (!stream_ready && nats_.connected()) stream_ready = EnsureStream();
-      if (republish_pending && stream_ready && nats_.connected()) {
+      if (republish_pending && stream_ready && nats_.connected())
         republish_pending = !RepublishWindow(redis);
-      }
       if (Clock::now() >= next_housekeeping) {
+        if (ClaimOrphans(redis)) backlog = true;
+        // Entries read but not acked (a publish that failed, or a read whose reply was lost and
+        // resent) wait in our pending list; pick them up from there.
+        store::Value pending = redis.Command({"XPENDING", options_.stream_key, options_.group});
+        if (!pending.elements.empty() && pending.elements[0].integer > 0) backlog = true;
         Trim(redis);
         UpdateGauges(redis);
         next_housekeeping = Clock::now() + std::chrono::seconds(2);
@@ -242,6 +283,12 @@ void Relay::Run() {
       }
       cmd.insert(cmd.end(), {"STREAMS", options_.stream_key, backlog ? "0" : ">"});
       store::Value v = redis.CommandWithTimeout(cmd, options_.block_ms + 5000);
+      if (v.is_error()) {
+        // NOGROUP: the outbox key was lost (failover, FLUSHALL); recreate the group.
+        if (v.str.find("NOGROUP") != std::string::npos) group_ready = false;
+        failed("relay read failed: " + v.str);
+        continue;
+      }
       const auto* entries = Entries(v);
       if (entries == nullptr || entries->empty()) {
         if (backlog) {
@@ -251,29 +298,22 @@ void Relay::Run() {
         if (stop_) break;  // flushed everything
         continue;
       }
-      bool failed = false;
+      bool ok = true;
       for (const auto& entry : *entries) {
         if (!PublishEntry(redis, entry, true)) {
-          failed = true;
+          ok = false;
           break;
         }
         ++published_;
       }
-      if (failed) {
-        backlog = true;  // retry from our pending list, in order
-        if (errors_logged++ % 50 == 0)
-          logger_.Warn("relay publish failed; events stay in the outbox");
-        pause(backoff_ms);
-        backoff_ms = std::min(backoff_ms * 2, 2000);
-      } else {
-        backoff_ms = 100;
-        errors_logged = 0;
+      if (!ok) {
+        failed("relay publish failed; events stay in the outbox");
+        continue;
       }
+      backoff_ms = 100;
+      errors_logged = 0;
     } catch (const store::RedisUnavailable& e) {
-      if (errors_logged++ % 50 == 0)
-        logger_.Warn("relay cannot reach redis", {{"error", e.what()}});
-      pause(backoff_ms);
-      backoff_ms = std::min(backoff_ms * 2, 2000);
+      failed(std::string("relay cannot reach redis: ") + e.what());
     }
   }
 }

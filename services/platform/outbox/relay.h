@@ -49,10 +49,14 @@ class Relay {
  private:
   void Run();
   bool PublishEntry(store::Redis& redis, const store::Value& entry, bool ack);
+  std::string PublishedKey() const { return options_.stream_key + ":published"; }
+  void Pause(int ms);
   // False when interrupted (nats went away again); the caller retries.
   bool RepublishWindow(store::Redis& redis);
   bool EnsureStream();
   void Trim(store::Redis& redis);
+  // Takes over entries another relay consumer (a removed replica) left pending; true if any.
+  bool ClaimOrphans(store::Redis& redis);
   void UpdateGauges(store::Redis& redis);
 
   RelayOptions options_;

@@ -96,8 +96,10 @@ void Redis::EnsureConnected() {
 }
 
 std::vector<Value> Redis::Pipeline(const std::vector<std::vector<std::string>>& commands) {
-  // A broken connection is retried once on a fresh one: every command we send is either a read or
-  // an idempotent script (guarded by request ids), so a resend cannot apply a change twice.
+  // A broken connection is retried once on a fresh one, so a Redis restart costs no failed call.
+  // Commands may therefore run twice; every writer here tolerates that: command scripts are guarded
+  // by request ids or compare-and-set, XACK and SET are idempotent, an INCR only leaves a gap, and
+  // the relay re-reads its pending list after any failure (an XREADGROUP ">" that ran twice).
   for (int attempt = 0;; ++attempt) {
     EnsureConnected();
     for (const auto& c : commands) AppendArgv(ctx_, c);

@@ -45,6 +45,12 @@ Result<Response> Replay(const std::string& bytes) {
 
 }  // namespace
 
+// Request ids are chosen by clients, so two callers may pick the same one: the idempotency record
+// is kept per caller, and a replay is only returned after the caller passed the same checks.
+std::string IdempotencyKey(const auth::Principal& who, const std::string& request_id) {
+  return who.subject + "/" + request_id;
+}
+
 Status ValidateRequestId(const std::string& request_id) {
   if (request_id.empty()) return Error::InvalidArgument("request_id", "required (idempotency key)");
   if (request_id.size() > 128)
@@ -92,7 +98,8 @@ Result<v1::SubmitApplicationResponse> Registry::Submit(const auth::Principal& wh
   std::vector<outbox::OutboxEvent> events = {MakeEvent(body, "application", "submitted", app->id,
                                                        app->version, app->profile.jurisdiction,
                                                        settings_.authority_code, who.subject, now)};
-  auto out = store_.Submit(request_id, *app, events, response.SerializeAsString());
+  auto out =
+      store_.Submit(IdempotencyKey(who, request_id), *app, events, response.SerializeAsString());
   if (!out.ok()) return out.error();
   if (out->kind == CommandOutcome::Kind::kReplayed)
     return Replay<v1::SubmitApplicationResponse>(out->replayed_response);
@@ -106,11 +113,12 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
   if (auto err = ValidateRequestId(request_id)) return *err;
   if (application_id.empty()) return Error::InvalidArgument("application_id", "required");
   if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
-  if (auto prior = store_.PriorResponse("ApproveApplication", request_id))
-    return Replay<v1::ApproveApplicationResponse>(*prior);
   auto app = store_.LoadApplication(application_id);
   if (!app) return Error::NotFound("application " + application_id + " not found");
   if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
+  const std::string idem = IdempotencyKey(who, request_id);
+  if (auto prior = store_.PriorResponse("ApproveApplication", idem))
+    return Replay<v1::ApproveApplicationResponse>(*prior);
   const TimePoint now = clock_.Now();
   // Check state and version before spending a credit-code serial.
   if (app->version != version)
@@ -144,8 +152,8 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
                 jur, settings_.authority_code, who.subject, now),
       MakeEvent(registered, "organization", "registered", *code, approval->organization.version,
                 jur, settings_.authority_code, who.subject, now)};
-  auto out = store_.Approve(request_id, version, approval->application, approval->organization,
-                            serial, events, response.SerializeAsString());
+  auto out = store_.Approve(idem, version, approval->application, approval->organization, serial,
+                            events, response.SerializeAsString());
   if (!out.ok()) return out.error();
   if (out->kind == CommandOutcome::Kind::kReplayed)
     return Replay<v1::ApproveApplicationResponse>(out->replayed_response);
@@ -159,11 +167,12 @@ Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& wh
   if (auto err = ValidateRequestId(request_id)) return *err;
   if (application_id.empty()) return Error::InvalidArgument("application_id", "required");
   if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
-  if (auto prior = store_.PriorResponse("RejectApplication", request_id))
-    return Replay<v1::RejectApplicationResponse>(*prior);
   auto app = store_.LoadApplication(application_id);
   if (!app) return Error::NotFound("application " + application_id + " not found");
   if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
+  const std::string idem = IdempotencyKey(who, request_id);
+  if (auto prior = store_.PriorResponse("RejectApplication", idem))
+    return Replay<v1::RejectApplicationResponse>(*prior);
   const TimePoint now = clock_.Now();
   auto rejected = RejectApplication(*app, version, std::move(reason), ToActor(who), now);
   if (!rejected.ok()) return rejected.error();
@@ -178,7 +187,7 @@ Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& wh
   std::vector<outbox::OutboxEvent> events = {
       MakeEvent(body, "application", "rejected", application_id, rejected->version,
                 app->profile.jurisdiction, settings_.authority_code, who.subject, now)};
-  auto out = store_.Reject(request_id, version, *rejected, events, response.SerializeAsString());
+  auto out = store_.Reject(idem, version, *rejected, events, response.SerializeAsString());
   if (!out.ok()) return out.error();
   if (out->kind == CommandOutcome::Kind::kReplayed)
     return Replay<v1::RejectApplicationResponse>(out->replayed_response);

@@ -233,3 +233,34 @@ TEST(ChainVerifier, FirstFailureWins) {
 
 }  // namespace
 }  // namespace socgov::audit
+
+namespace socgov::audit {
+namespace {
+
+TEST(ChainVerifierTail, ReportsARecordBeyondTheHead) {
+  // A deleted or rewound head would otherwise hide the records after it.
+  const auto chain = MakeChain(2);
+  ChainVerifier v;
+  v.Add(chain[0].fields, chain[0].prev_hash, chain[0].hash);
+  v.CheckHead(1, chain[0].hash);
+  v.CheckTail(1, /*record_after_head_exists=*/true, 2);
+  EXPECT_FALSE(v.Result().ok);
+  EXPECT_EQ(v.Result().first_broken_seq, 2);
+}
+
+TEST(ChainVerifierTail, ReportsADedupIndexThatDisagreesWithTheChain) {
+  const auto chain = MakeChain(2);
+  ChainVerifier v;
+  for (const auto& r : chain) v.Add(r.fields, r.prev_hash, r.hash);
+  v.CheckHead(2, chain[1].hash);
+  v.CheckTail(2, false, 3);
+  EXPECT_FALSE(v.Result().ok);
+  ChainVerifier good;
+  for (const auto& r : chain) good.Add(r.fields, r.prev_hash, r.hash);
+  good.CheckHead(2, chain[1].hash);
+  good.CheckTail(2, false, 2);
+  EXPECT_TRUE(good.Result().ok) << good.Result().problem;
+}
+
+}  // namespace
+}  // namespace socgov::audit
