@@ -340,7 +340,7 @@ int Run(int argc, char** argv) {
   watcher.StopWatching();
   host.Shutdown();
   watcher.StopConsumers();
-  (*conn)->Drain(2000);
+  (*conn)->Flush(2000);
   logger.Info("stopped");
   return 0;
 }

@@ -149,7 +149,7 @@ int Run(int argc, char** argv) {
   }
   host.Shutdown();
   relay.Stop(3000);
-  (*conn)->Drain(2000);
+  (*conn)->Flush(2000);
   logger.Info("stopped");
   return 0;
 }

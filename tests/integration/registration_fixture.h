@@ -4,6 +4,7 @@
 
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
+#include <nats/nats.h>
 
 #include <memory>
 #include <set>
@@ -95,6 +96,17 @@ class StreamWatcher {
     return types_;
   }
   bus::Connection& conn() { return *conn_; }
+  // True once the durable has nothing left to deliver and nothing unacknowledged: counts read
+  // after this are final, however slow the machine.
+  bool Settled() {
+    jsConsumerInfo* ci = nullptr;
+    if (js_GetConsumerInfo(&ci, conn_->js(), "REGISTRATION", durable_.c_str(), nullptr, nullptr) !=
+        NATS_OK)
+      return false;
+    const bool settled = ci->NumPending == 0 && ci->NumAckPending == 0;
+    jsConsumerInfo_Destroy(ci);
+    return settled;
+  }
   std::string log() const { return sink_.str(); }
   void Note(const std::string& what) { logger_.Info(what); }
 

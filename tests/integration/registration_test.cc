@@ -130,8 +130,7 @@ TEST_F(RegistrationFixture, SameRequestIdTwiceGivesOneOrganizationAndOneEvent) {
 
   StreamWatcher watcher(nats_->url(), "watch");
   watcher.Start();
-  ASSERT_TRUE(WaitFor([&] { return watcher.deliveries() >= 3; }, seconds(10)));
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_TRUE(WaitFor([&] { return watcher.deliveries() >= 3 && watcher.Settled(); }, seconds(10)));
   EXPECT_EQ(watcher.deliveries(), 3u);
   EXPECT_EQ(watcher.distinct(), 3u);
 }
@@ -170,7 +169,7 @@ TEST_F(RegistrationFixture, CommandsCommitWhileNatsIsDownAndEveryEventArrivesOnc
 
   ASSERT_TRUE(WaitFor([&] { return watcher.distinct() == 13; }, seconds(30)))
       << "got " << watcher.distinct();
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  ASSERT_TRUE(WaitFor([&] { return watcher.Settled(); }, seconds(10)));
   EXPECT_EQ(watcher.distinct(), 13u);
   EXPECT_EQ(watcher.deliveries(), 13u) << "an event was delivered twice";
 }
@@ -287,8 +286,7 @@ TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOu
   ASSERT_TRUE(WaitFor([&] { return relay_->republished() >= 3; }, seconds(20)));
   StreamWatcher watcher(nats_->url(), "after-loss");
   watcher.Start();
-  ASSERT_TRUE(WaitFor([&] { return watcher.distinct() == 3; }, seconds(10)));
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_TRUE(WaitFor([&] { return watcher.distinct() == 3 && watcher.Settled(); }, seconds(10)));
   EXPECT_EQ(watcher.deliveries(), 3u);
   // A consumer from before the loss re-provisions its durable and reads the refilled stream again;
   // the repeats carry the same ce-ids, which idempotent consumers absorb.

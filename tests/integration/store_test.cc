@@ -68,6 +68,9 @@ TEST(Store, PoolHandsEachConnectionToOneHolderAtATime) {
   for (auto& t : threads) t.join();
   auto lease = pool.Acquire();
   EXPECT_EQ(lease->Command({"GET", "counter"}).str, "800");
+  // Four threads shared two connections: the pool never grew past its size.
+  const std::string info = lease->Command({"INFO", "clients"}).str;
+  EXPECT_NE(info.find("connected_clients:2\r\n"), std::string::npos) << info;
 }
 
 }  // namespace

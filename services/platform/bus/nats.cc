@@ -77,7 +77,7 @@ std::string Connection::server_id() const {
   return buf;
 }
 
-void Connection::Drain(int timeout_ms) {
+void Connection::Flush(int timeout_ms) {
   if (nc_ == nullptr) return;
   if (connected()) natsConnection_FlushTimeout(nc_, timeout_ms);
 }

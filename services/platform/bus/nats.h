@@ -40,8 +40,9 @@ class Connection {
   std::string server_id() const;
   __natsConnection* raw() const { return nc_; }
   __jsCtx* js() const { return js_; }
-  // Flushes and drains; called on shutdown.
-  void Drain(int timeout_ms);
+  // Sends whatever is buffered (acks, publishes) before shutdown; subscriptions are already gone
+  // by then, so there is nothing left to drain.
+  void Flush(int timeout_ms);
 
  private:
   Connection() = default;
