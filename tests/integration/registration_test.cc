@@ -145,6 +145,16 @@ TEST_F(RegistrationFixture, RequestIdsOfDifferentCallersDoNotCollide) {
   ASSERT_TRUE(st.ok()) << st.error_message();
   EXPECT_NE(a.application().id(), b.application().id());
   EXPECT_EQ(b.application().profile().name(), "厦门市集美区乙社区服务中心");
+
+  // The same caller reusing a request id for something else is told so, not given the old answer.
+  req.mutable_profile()->set_name("厦门市集美区丙社区服务中心");
+  auto reused = Call(&rv1::RegistrationService::Stub::SubmitApplication, req, &b, Token("clerk"));
+  EXPECT_EQ(reused.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(reused.error_message().find("request_id"), std::string::npos);
+  rv1::ApproveApplicationResponse approved;
+  ASSERT_TRUE(Approve(a.application().id(), 1, "approve-once", &approved).ok());
+  EXPECT_EQ(Approve(b.application().id(), 1, "approve-once", &approved).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_F(RegistrationFixture, CommandsCommitWhileNatsIsDownAndEveryEventArrivesOnceAfterRestart) {
@@ -260,7 +270,8 @@ std::string ConsumerState(bus::Connection& c, const char* durable) {
 }
 
 TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOutboxWindow) {
-  for (int i = 0; i < 3; ++i) {
+  constexpr int kEvents = 130;  // more than one re-publish batch (100)
+  for (int i = 0; i < kEvents; ++i) {
     rv1::SubmitApplicationResponse r;
     ASSERT_TRUE(Submit(SocialServiceRequest("厦门市集美区留存窗口服务中心" + std::to_string(i),
                                             "kept-" + std::to_string(i)),
@@ -271,29 +282,31 @@ TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOu
   before.Start();
   ASSERT_TRUE(WaitFor(
       [&] {
-        return RedisInt({"XLEN", registration::kOutboxKey}) == 3 && relay_->published() == 3;
+        return RedisInt({"XLEN", registration::kOutboxKey}) == kEvents &&
+               relay_->published() == kEvents;
       },
       seconds(10)));
   // nats-server 2.9 fsyncs every 60 s; a power cut can lose what it acknowledged. Simulate the
   // worst case: the whole JetStream store is gone when it comes back.
-  ASSERT_TRUE(WaitFor([&] { return before.distinct() == 3; }, seconds(10)));
+  ASSERT_TRUE(WaitFor([&] { return before.distinct() == kEvents; }, seconds(10)));
   before.Note("stopping nats");
   nats_->Stop();
   std::filesystem::remove_all(dir_.path() + "/nats/jetstream");
   nats_->Start();
   before.Note("nats started");
 
-  ASSERT_TRUE(WaitFor([&] { return relay_->republished() >= 3; }, seconds(20)));
+  ASSERT_TRUE(WaitFor([&] { return relay_->republished() >= kEvents; }, seconds(20)));
   StreamWatcher watcher(nats_->url(), "after-loss");
   watcher.Start();
-  ASSERT_TRUE(WaitFor([&] { return watcher.distinct() == 3 && watcher.Settled(); }, seconds(10)));
-  EXPECT_EQ(watcher.deliveries(), 3u);
+  ASSERT_TRUE(
+      WaitFor([&] { return watcher.distinct() == kEvents && watcher.Settled(); }, seconds(10)));
+  EXPECT_EQ(watcher.deliveries(), static_cast<size_t>(kEvents));
   // A consumer from before the loss re-provisions its durable and reads the refilled stream again;
   // the repeats carry the same ce-ids, which idempotent consumers absorb.
-  ASSERT_TRUE(WaitFor([&] { return before.deliveries() == 6; }, seconds(20)))
+  ASSERT_TRUE(WaitFor([&] { return before.deliveries() == 2 * kEvents; }, seconds(20)))
       << before.deliveries() << before.log() << ConsumerState(before.conn(), "before-loss")
       << " reconnects=" << before.conn().reconnects() << " relay=" << conn_->reconnects();
-  EXPECT_EQ(before.distinct(), 3u);
+  EXPECT_EQ(before.distinct(), static_cast<size_t>(kEvents));
 }
 
 }  // namespace

@@ -150,7 +150,8 @@ std::optional<VerifyResult> VerifyStoredChain(AuditStore& store,
     }
   }
   verifier.CheckHead(head.seq, head.hash);
-  verifier.CheckTail(head.seq, store.RecordExists(head.seq + 1), store.CountRecordedEvents());
+  const AuditStore::Tail tail = store.ReadTail();
+  verifier.CheckTail(head.seq, tail.head.seq, tail.record_after_head, tail.recorded_event_ids);
   return verifier.Result();
 }
 

@@ -123,8 +123,9 @@ bus::ApplyResult Recorder::Apply(const bus::Delivery& delivery) {
   } catch (const store::RedisUnavailable& e) {
     return {bus::Outcome::kRetry, std::string("redis unavailable: ") + e.what()};
   } catch (const std::exception& e) {
-    // A Redis error reply or a damaged head: not this message's fault, so keep it for a retry
-    // (bounded by MaxDeliver) rather than dead-lettering a valid event.
+    // A Redis error reply or a damaged head: not this message's fault, so the consumer loop holds
+    // it and retries (the stream waits; the error log and the lag metric show it) rather than
+    // dead-lettering a valid event.
     logger_.Error("audit append failed",
                   {{"event_id", delivery.Header("ce-id")}, {"error", e.what()}});
     return {bus::Outcome::kRetry, e.what()};

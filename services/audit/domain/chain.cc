@@ -142,16 +142,20 @@ void ChainVerifier::CheckHead(int64_t head_seq, std::string_view head_hash) {
   }
 }
 
-void ChainVerifier::CheckTail(int64_t head_seq, bool record_after_head_exists,
-                              int64_t recorded_event_ids) {
+void ChainVerifier::CheckTail(int64_t walked_head_seq, int64_t current_head_seq,
+                              bool record_after_current_head, int64_t recorded_event_ids) {
   if (broken()) return;
-  if (record_after_head_exists) {
-    Fail(head_seq + 1, "record " + std::to_string(head_seq + 1) +
-                           " exists beyond the head: the head was deleted or moved back");
-  } else if (recorded_event_ids != head_seq) {
-    Fail(std::max<int64_t>(head_seq, 1),
+  if (current_head_seq < walked_head_seq) {
+    Fail(std::max<int64_t>(current_head_seq + 1, 1),
+         "the head moved back from " + std::to_string(walked_head_seq) + " to " +
+             std::to_string(current_head_seq) + " during verification");
+  } else if (record_after_current_head) {
+    Fail(current_head_seq + 1, "record " + std::to_string(current_head_seq + 1) +
+                                   " exists beyond the head: the head was deleted or moved back");
+  } else if (recorded_event_ids != current_head_seq) {
+    Fail(std::max<int64_t>(current_head_seq, 1),
          "the dedup index holds " + std::to_string(recorded_event_ids) +
-             " event ids but the chain has " + std::to_string(head_seq) + " records");
+             " event ids but the chain has " + std::to_string(current_head_seq) + " records");
   }
 }
 

@@ -74,9 +74,12 @@ class ChainVerifier {
   // After the last record: the stored head must name the last record checked, otherwise records
   // were truncated or the head was moved.
   void CheckHead(int64_t head_seq, std::string_view head_hash);
-  // After CheckHead: nothing may lie beyond the head (a deleted or rewound head would otherwise
-  // hide the records after it), and the dedup index must count exactly the chained events.
-  void CheckTail(int64_t head_seq, bool record_after_head_exists, int64_t recorded_event_ids);
+  // After CheckHead, with the head as it is now (read atomically with the other two facts; appends
+  // may have moved it on during the walk): it must not have moved back, nothing may lie beyond it
+  // (a deleted or rewound head would hide the records after it), and the dedup index must count
+  // exactly the chained events.
+  void CheckTail(int64_t walked_head_seq, int64_t current_head_seq, bool record_after_current_head,
+                 int64_t recorded_event_ids);
 
   bool broken() const { return !result_.ok; }
   const VerifyResult& Result() const { return result_; }

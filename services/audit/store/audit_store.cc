@@ -14,6 +14,17 @@ constexpr std::string_view kAppendScript = "audit_append";
 // ARGV[1] ce-id, ARGV[2] expected head "<seq> <hash>", ARGV[3] new seq, ARGV[4] new hash,
 // ARGV[5..] field/value pairs of the record.
 // The dedup check comes first so a redelivery is "dup" even when the head has moved on since.
+constexpr std::string_view kRecordKeyPrefix = "{aud}:rec:";
+constexpr std::string_view kTailScript = "audit_tail";
+// KEYS: head, events. ARGV: record key prefix. The record key is derived here (same hash tag)
+// because the seq beyond the head is only known inside the script.
+constexpr std::string_view kTailLua = R"lua(
+local head = redis.call('GET', KEYS[1])
+local seq = 0
+if head then seq = tonumber(string.match(head, '^(%d+)')) or 0 end
+return {head, redis.call('EXISTS', ARGV[1] .. (seq + 1)), redis.call('HLEN', KEYS[2])}
+)lua";
+
 constexpr std::string_view kAppendLua = R"lua(
 if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return 'dup' end
 local head = redis.call('GET', KEYS[1])
@@ -91,7 +102,7 @@ std::optional<StoredRecord> ParseRecord(const store::Value& v) {
 }  // namespace
 
 std::string HeadKey() { return "{aud}:head"; }
-std::string RecordKey(int64_t seq) { return "{aud}:rec:" + std::to_string(seq); }
+std::string RecordKey(int64_t seq) { return std::string(kRecordKeyPrefix) + std::to_string(seq); }
 std::string EventsKey() { return "{aud}:events"; }
 std::string DeadLetterKey() { return "{aud}:dlq"; }
 std::string AggregateIndexKey(std::string_view aggregate_id) {
@@ -106,6 +117,7 @@ std::string ActorIndexKey(std::string_view actor) {
 
 AuditStore::AuditStore(store::RedisPool& pool) : pool_(pool) {
   scripts_.Add(std::string(kAppendScript), std::string(kAppendLua));
+  scripts_.Add(std::string(kTailScript), std::string(kTailLua));
 }
 
 void AuditStore::LoadScripts() {
@@ -192,14 +204,18 @@ std::optional<StoredRecord> AuditStore::LoadRecord(int64_t seq) {
   return ParseRecord(redis->Command({"HGETALL", RecordKey(seq)}));
 }
 
-bool AuditStore::RecordExists(int64_t seq) {
+AuditStore::Tail AuditStore::ReadTail() {
   auto redis = pool_.Acquire();
-  return redis->Command({"EXISTS", RecordKey(seq)}).integer == 1;
-}
-
-int64_t AuditStore::CountRecordedEvents() {
-  auto redis = pool_.Acquire();
-  return redis->Command({"HLEN", EventsKey()}).integer;
+  const store::Value v =
+      scripts_.Eval(*redis, kTailScript, {HeadKey(), EventsKey()}, {std::string(kRecordKeyPrefix)});
+  ThrowIfError(v, "tail script");
+  if (v.type != store::Value::Type::kArray || v.elements.size() != 3)
+    throw StoreError("tail script: unexpected reply");
+  Tail t;
+  t.head = ParseHead(v.elements[0]);
+  t.record_after_head = v.elements[1].integer == 1;
+  t.recorded_event_ids = v.elements[2].integer;
+  return t;
 }
 
 std::vector<std::optional<StoredRecord>> AuditStore::LoadRecords(const std::vector<int64_t>& seqs) {

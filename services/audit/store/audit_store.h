@@ -86,9 +86,14 @@ class AuditStore {
   AppendOutcome Append(const RecordFields& fields, const Head& expected, std::string_view hash);
 
   std::optional<StoredRecord> LoadRecord(int64_t seq);
-  bool RecordExists(int64_t seq);
-  // Entries in the dedup index ({aud}:events), i.e. event ids recorded.
-  int64_t CountRecordedEvents();
+  // The head, whether a record exists just beyond it, and how many event ids the dedup index
+  // holds, read in one script so that appends cannot slip between them.
+  struct Tail {
+    Head head;
+    bool record_after_head = false;
+    int64_t recorded_event_ids = 0;
+  };
+  Tail ReadTail();
   // One pipelined HGETALL per seq; nullopt where a record is absent. Same order as `seqs`.
   std::vector<std::optional<StoredRecord>> LoadRecords(const std::vector<int64_t>& seqs);
   // Seqs greater than after_seq, ascending, at most `limit`: from the index ZSET `index_key`, or

@@ -135,9 +135,15 @@ void ConsumerLoop::Process(__natsMsg* msg) {
       errors_logged_ = 0;
       return;
     }
-    case Outcome::kRetry:  // only when stopping: the next run gets it again
-      natsMsg_Nak(msg, nullptr);
-      return;
+    case Outcome::kRetry:  // only when stopping
+      if (static_cast<int>(d.num_delivered) < spec_.max_deliver) {
+        natsMsg_Nak(msg, nullptr);  // the next run gets it again
+        return;
+      }
+      // The server will not deliver it again: keep it as a dead letter rather than lose it.
+      r = {Outcome::kReject, "still failing at shutdown on delivery " +
+                                 std::to_string(d.num_delivered) + ": " + r.reason};
+      break;
     case Outcome::kReject:
       break;
   }
@@ -149,7 +155,15 @@ void ConsumerLoop::Process(__natsMsg* msg) {
     Pause(backoff);
     kept = dead_letter_(d, r.reason);
   }
-  if (!kept) {  // stopping before the dead letter could be stored: keep the message instead
+  if (!kept) {
+    // Stopping before the dead letter could be stored. The event stays in the stream either way
+    // (limits retention); this line is how an operator finds it if no delivery is left.
+    logger_.Error("event neither applied nor dead-lettered at shutdown",
+                  {{"stream", spec_.stream},
+                   {"event_id", d.Header("ce-id")},
+                   {"stream_seq", std::to_string(d.stream_sequence)},
+                   {"delivery", std::to_string(d.num_delivered)},
+                   {"reason", r.reason}});
     natsMsg_Nak(msg, nullptr);
     return;
   }

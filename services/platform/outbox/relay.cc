@@ -77,7 +77,15 @@ Relay::Relay(RelayOptions options, store::RedisOptions redis, bus::Connection& n
       redis_options_(std::move(redis)),
       nats_(nats),
       metrics_(metrics),
-      logger_(logger) {}
+      logger_(logger) {
+  // Drops entries whose window has passed from both retention sets, atomically.
+  scripts_.Add("expire", R"lua(
+local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1])
+for i = 1, #old do redis.call('ZREM', KEYS[2], old[i]) end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1])
+return #old
+)lua");
+}
 
 Relay::~Relay() { Stop(0); }
 
@@ -109,11 +117,16 @@ bool Relay::PublishEntry(store::Redis& redis, const store::Value& entry, bool ac
     return false;
   }
   // The publish time starts the entry's retention window (not its XADD time: an entry published
-  // late, after an outage, must still be kept for the full window).
+  // late, after an outage, must still be kept for the full window). Recorded and acked together.
   std::vector<std::vector<std::string>> cmds = {
-      {"ZADD", PublishedKey(), std::to_string(NowMs()), id}};
+      {"MULTI"},
+      {"ZADD", PublishedKey(), std::to_string(NowMs()), id},
+      {"ZADD", PublishedIdsKey(), std::to_string(ParseId(id).first), id}};
   if (ack) cmds.push_back({"XACK", options_.stream_key, options_.group, id});
-  redis.Pipeline(cmds);
+  cmds.push_back({"EXEC"});
+  const auto replies = redis.Pipeline(cmds);
+  if (replies.back().type != store::Value::Type::kArray)
+    throw store::RedisUnavailable("recording publish of " + id + ": " + replies.back().str);
   if (metrics_ != nullptr) metrics_->IncRelayPublished();
   return true;
 }
@@ -146,15 +159,18 @@ bool Relay::EnsureStream() {
 bool Relay::RepublishWindow(store::Redis& redis) {
   // nats-server 2.9 fsyncs every 60 s: after it restarts, the tail it acknowledged may be gone.
   // Re-send what was published within the window; JetStream dedup drops what it still has.
-  const std::string since = std::to_string(NowMs() - options_.retention_ms);
+  // The ids are taken first: re-publishing re-scores them, which would shift any paging.
+  store::Value ids = redis.Command(
+      {"ZRANGEBYSCORE", PublishedKey(), std::to_string(NowMs() - options_.retention_ms), "+inf"});
+  std::vector<std::string> window;
+  for (const auto& id : ids.elements) window.push_back(id.str);
+  std::sort(window.begin(), window.end(),
+            [](const std::string& a, const std::string& b) { return ParseId(a) < ParseId(b); });
   uint64_t count = 0;
-  for (int64_t offset = 0; !stop_; offset += kBatch) {
-    store::Value ids = redis.Command({"ZRANGEBYSCORE", PublishedKey(), since, "+inf", "LIMIT",
-                                      std::to_string(offset), std::to_string(kBatch)});
-    if (ids.elements.empty()) break;
+  for (size_t first = 0; first < window.size() && !stop_; first += kBatch) {
     std::vector<std::vector<std::string>> reads;
-    for (const auto& id : ids.elements)
-      reads.push_back({"XRANGE", options_.stream_key, id.str, id.str});
+    for (size_t i = first; i < std::min(window.size(), first + kBatch); ++i)
+      reads.push_back({"XRANGE", options_.stream_key, window[i], window[i]});
     for (const auto& range : redis.Pipeline(reads)) {
       if (range.elements.empty()) continue;  // trimmed meanwhile
       if (!PublishEntry(redis, range.elements[0], false)) {
@@ -163,7 +179,6 @@ bool Relay::RepublishWindow(store::Redis& redis) {
       }
       ++count;
     }
-    if (static_cast<int>(ids.elements.size()) < kBatch) break;
   }
   republished_ += count;
   logger_.Info("re-published the retained outbox window", {{"entries", std::to_string(count)}});
@@ -173,8 +188,8 @@ bool Relay::RepublishWindow(store::Redis& redis) {
 void Relay::Trim(store::Redis& redis) {
   // Keep every entry that is unpublished (pending or not yet delivered) or was published within
   // the window; what is older than all of those can go.
-  redis.Command({"ZREMRANGEBYSCORE", PublishedKey(), "-inf",
-                 "(" + std::to_string(NowMs() - options_.retention_ms)});
+  scripts_.Eval(redis, "expire", {PublishedKey(), PublishedIdsKey()},
+                {std::to_string(NowMs() - options_.retention_ms)});
   std::optional<std::pair<uint64_t, uint64_t>> bound;
   auto lower = [&](std::pair<uint64_t, uint64_t> id) { bound = bound ? std::min(*bound, id) : id; };
   store::Value groups = redis.Command({"XINFO", "GROUPS", options_.stream_key});
@@ -187,9 +202,10 @@ void Relay::Trim(store::Redis& redis) {
   if (pending.type == store::Value::Type::kArray && pending.elements.size() >= 2 &&
       pending.elements[0].integer > 0)
     lower(ParseId(pending.elements[1].str));
-  // Publishing follows id order, so the earliest publish time belongs to the smallest kept id.
-  store::Value oldest = redis.Command({"ZRANGE", PublishedKey(), "0", "0"});
-  if (!oldest.elements.empty()) lower(ParseId(oldest.elements[0].str));
+  // The smallest id still inside its window (scored by the id's milliseconds; ties within one
+  // millisecond are kept whole by using sequence 0).
+  store::Value oldest = redis.Command({"ZRANGE", PublishedIdsKey(), "0", "0"});
+  if (!oldest.elements.empty()) lower({ParseId(oldest.elements[0].str).first, 0});
   char id[64];
   std::snprintf(id, sizeof id, "%llu-%llu", static_cast<unsigned long long>(bound->first),
                 static_cast<unsigned long long>(bound->second));

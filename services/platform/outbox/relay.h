@@ -50,6 +50,7 @@ class Relay {
   void Run();
   bool PublishEntry(store::Redis& redis, const store::Value& entry, bool ack);
   std::string PublishedKey() const { return options_.stream_key + ":published"; }
+  std::string PublishedIdsKey() const { return options_.stream_key + ":published-ids"; }
   void Pause(int ms);
   // False when interrupted (nats went away again); the caller retries.
   bool RepublishWindow(store::Redis& redis);
@@ -60,6 +61,7 @@ class Relay {
   void UpdateGauges(store::Redis& redis);
 
   RelayOptions options_;
+  store::ScriptRegistry scripts_;
   store::RedisOptions redis_options_;
   bus::Connection& nats_;
   metrics::Metrics* metrics_;

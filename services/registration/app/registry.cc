@@ -47,8 +47,18 @@ Result<Response> Replay(const std::string& bytes) {
 
 // Request ids are chosen by clients, so two callers may pick the same one: the idempotency record
 // is kept per caller, and a replay is only returned after the caller passed the same checks.
+// Length-prefixed so that no (subject, request id) pair can spell another's key.
 std::string IdempotencyKey(const auth::Principal& who, const std::string& request_id) {
-  return who.subject + "/" + request_id;
+  return std::to_string(who.subject.size()) + ":" + who.subject + ":" + request_id;
+}
+
+// A stored response answers only the request it was made for: the same request id reused for
+// another application (or another name) is a client error, not a replay.
+Status CheckReplayMatches(const std::string& replayed_application_id,
+                          const std::string& requested_application_id) {
+  if (replayed_application_id == requested_application_id) return std::nullopt;
+  return Error::InvalidArgument(
+      "request_id", "already used by this caller for application " + replayed_application_id);
 }
 
 Status ValidateRequestId(const std::string& request_id) {
@@ -101,8 +111,14 @@ Result<v1::SubmitApplicationResponse> Registry::Submit(const auth::Principal& wh
   auto out =
       store_.Submit(IdempotencyKey(who, request_id), *app, events, response.SerializeAsString());
   if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::SubmitApplicationResponse>(out->replayed_response);
+  if (out->kind == CommandOutcome::Kind::kReplayed) {
+    auto replay = Replay<v1::SubmitApplicationResponse>(out->replayed_response);
+    if (replay.ok() && replay->application().profile().name() != app->profile.name)
+      return Error::InvalidArgument("request_id", "already used by this caller for application " +
+                                                      replay->application().id() + " (" +
+                                                      replay->application().profile().name() + ")");
+    return replay;
+  }
   return response;
 }
 
@@ -117,8 +133,12 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
   if (!app) return Error::NotFound("application " + application_id + " not found");
   if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
   const std::string idem = IdempotencyKey(who, request_id);
-  if (auto prior = store_.PriorResponse("ApproveApplication", idem))
-    return Replay<v1::ApproveApplicationResponse>(*prior);
+  if (auto prior = store_.PriorResponse("ApproveApplication", idem)) {
+    auto replay = Replay<v1::ApproveApplicationResponse>(*prior);
+    if (replay.ok())
+      if (auto err = CheckReplayMatches(replay->application().id(), application_id)) return *err;
+    return replay;
+  }
   const TimePoint now = clock_.Now();
   // Check state and version before spending a credit-code serial.
   if (app->version != version)
@@ -155,8 +175,12 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
   auto out = store_.Approve(idem, version, approval->application, approval->organization, serial,
                             events, response.SerializeAsString());
   if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::ApproveApplicationResponse>(out->replayed_response);
+  if (out->kind == CommandOutcome::Kind::kReplayed) {
+    auto replay = Replay<v1::ApproveApplicationResponse>(out->replayed_response);
+    if (replay.ok())
+      if (auto err = CheckReplayMatches(replay->application().id(), application_id)) return *err;
+    return replay;
+  }
   return response;
 }
 
@@ -171,8 +195,12 @@ Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& wh
   if (!app) return Error::NotFound("application " + application_id + " not found");
   if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
   const std::string idem = IdempotencyKey(who, request_id);
-  if (auto prior = store_.PriorResponse("RejectApplication", idem))
-    return Replay<v1::RejectApplicationResponse>(*prior);
+  if (auto prior = store_.PriorResponse("RejectApplication", idem)) {
+    auto replay = Replay<v1::RejectApplicationResponse>(*prior);
+    if (replay.ok())
+      if (auto err = CheckReplayMatches(replay->application().id(), application_id)) return *err;
+    return replay;
+  }
   const TimePoint now = clock_.Now();
   auto rejected = RejectApplication(*app, version, std::move(reason), ToActor(who), now);
   if (!rejected.ok()) return rejected.error();
@@ -189,8 +217,12 @@ Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& wh
                 app->profile.jurisdiction, settings_.authority_code, who.subject, now)};
   auto out = store_.Reject(idem, version, *rejected, events, response.SerializeAsString());
   if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::RejectApplicationResponse>(out->replayed_response);
+  if (out->kind == CommandOutcome::Kind::kReplayed) {
+    auto replay = Replay<v1::RejectApplicationResponse>(out->replayed_response);
+    if (replay.ok())
+      if (auto err = CheckReplayMatches(replay->application().id(), application_id)) return *err;
+    return replay;
+  }
   return response;
 }
 

@@ -243,7 +243,7 @@ TEST(ChainVerifierTail, ReportsARecordBeyondTheHead) {
   ChainVerifier v;
   v.Add(chain[0].fields, chain[0].prev_hash, chain[0].hash);
   v.CheckHead(1, chain[0].hash);
-  v.CheckTail(1, /*record_after_head_exists=*/true, 2);
+  v.CheckTail(1, 1, /*record_after_current_head=*/true, 2);
   EXPECT_FALSE(v.Result().ok);
   EXPECT_EQ(v.Result().first_broken_seq, 2);
 }
@@ -253,13 +253,27 @@ TEST(ChainVerifierTail, ReportsADedupIndexThatDisagreesWithTheChain) {
   ChainVerifier v;
   for (const auto& r : chain) v.Add(r.fields, r.prev_hash, r.hash);
   v.CheckHead(2, chain[1].hash);
-  v.CheckTail(2, false, 3);
+  v.CheckTail(2, 2, false, 3);
   EXPECT_FALSE(v.Result().ok);
   ChainVerifier good;
   for (const auto& r : chain) good.Add(r.fields, r.prev_hash, r.hash);
   good.CheckHead(2, chain[1].hash);
-  good.CheckTail(2, false, 2);
+  good.CheckTail(2, 2, false, 2);
   EXPECT_TRUE(good.Result().ok) << good.Result().problem;
+}
+
+TEST(ChainVerifierTail, AppendsDuringTheWalkAreNotTampering) {
+  const auto chain = MakeChain(3);
+  ChainVerifier v;
+  for (int i = 0; i < 2; ++i) v.Add(chain[i].fields, chain[i].prev_hash, chain[i].hash);
+  v.CheckHead(2, chain[1].hash);
+  v.CheckTail(2, 3, false, 3);  // record 3 was appended after the head was read
+  EXPECT_TRUE(v.Result().ok) << v.Result().problem;
+  ChainVerifier back;
+  for (int i = 0; i < 2; ++i) back.Add(chain[i].fields, chain[i].prev_hash, chain[i].hash);
+  back.CheckHead(2, chain[1].hash);
+  back.CheckTail(2, 1, false, 1);  // the head moved back
+  EXPECT_FALSE(back.Result().ok);
 }
 
 }  // namespace
