@@ -16,7 +16,7 @@ Metrics::Metrics(std::string service)
                     .Register(*registry_);
   rpc_seconds_ = &prometheus::BuildHistogram()
                       .Name("socgov_rpc_duration_seconds")
-                      .Help("gRPC call latency, by method")
+                      .Help("gRPC call latency, by method and status code")
                       .Labels(svc)
                       .Register(*registry_);
   auto& outbox_pending = prometheus::BuildGauge()
@@ -69,7 +69,7 @@ void Metrics::ObserveRpc(const std::string& method, const std::string& code, dou
   rpc_total_->Add({{"method", method}, {"code", code}}).Increment();
   static const prometheus::Histogram::BucketBoundaries kBuckets = {
       0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
-  rpc_seconds_->Add({{"method", method}}, kBuckets).Observe(seconds);
+  rpc_seconds_->Add({{"method", method}, {"code", code}}, kBuckets).Observe(seconds);
 }
 
 void Metrics::SetOutbox(double pending, double oldest_age_seconds) {
