@@ -33,6 +33,8 @@ void Connection::OnReconnected(natsConnection*, void* closure) {
 }
 
 Result<std::unique_ptr<Connection>> Connection::Connect(const NatsOptions& options) {
+  // The constructor is private (only Connect makes connections), so make_unique cannot call it;
+  // the pointer is owned from the start.
   std::unique_ptr<Connection> conn(new Connection());
   OptionsGuard opts;
   natsStatus s = natsOptions_Create(&opts.o);
