@@ -43,8 +43,6 @@ Result<Response> Replay(const std::string& bytes) {
   return r;
 }
 
-}  // namespace
-
 // Request ids are chosen by clients, so two callers may pick the same one: the idempotency record
 // is kept per caller, and a replay is only returned after the caller passed the same checks.
 // Length-prefixed so that no (subject, request id) pair can spell another's key.
@@ -60,6 +58,25 @@ Status CheckReplayMatches(const std::string& replayed_application_id,
   return Error::InvalidArgument(
       "request_id", "already used by this caller for application " + replayed_application_id);
 }
+
+// A replayed decision, checked to answer the same application.
+template <typename Response>
+Result<Response> ReplayDecision(const std::string& bytes, const std::string& application_id) {
+  auto replay = Replay<Response>(bytes);
+  if (replay.ok())
+    if (auto err = CheckReplayMatches(replay->application().id(), application_id)) return *err;
+  return replay;
+}
+
+Status ValidateDecisionRequest(const std::string& request_id, const std::string& application_id,
+                               int64_t version) {
+  if (auto err = ValidateRequestId(request_id)) return err;
+  if (application_id.empty()) return Error::InvalidArgument("application_id", "required");
+  if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
+  return std::nullopt;
+}
+
+}  // namespace
 
 Status ValidateRequestId(const std::string& request_id) {
   if (request_id.empty()) return Error::InvalidArgument("request_id", "required (idempotency key)");
@@ -81,6 +98,14 @@ Status Registry::CheckWrite(const auth::Principal& who, const std::string& juris
     return std::nullopt;
   return Error::PermissionDenied("caller of jurisdiction " + who.jurisdiction +
                                  " may not write records of jurisdiction " + jurisdiction);
+}
+
+Result<Application> Registry::LoadForDecision(const auth::Principal& who,
+                                              const std::string& application_id) {
+  auto app = store_.LoadApplication(application_id);
+  if (!app) return Error::NotFound("application " + application_id + " not found");
+  if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
+  return *app;
 }
 
 Status Registry::CheckRead(const auth::Principal& who, const std::string& jurisdiction) const {
@@ -126,19 +151,12 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
                                                          const std::string& request_id,
                                                          const std::string& application_id,
                                                          int64_t version) {
-  if (auto err = ValidateRequestId(request_id)) return *err;
-  if (application_id.empty()) return Error::InvalidArgument("application_id", "required");
-  if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
-  auto app = store_.LoadApplication(application_id);
-  if (!app) return Error::NotFound("application " + application_id + " not found");
-  if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
+  if (auto err = ValidateDecisionRequest(request_id, application_id, version)) return *err;
+  auto app = LoadForDecision(who, application_id);
+  if (!app.ok()) return app.error();
   const std::string idem = IdempotencyKey(who, request_id);
-  if (auto prior = store_.PriorResponse("ApproveApplication", idem)) {
-    auto replay = Replay<v1::ApproveApplicationResponse>(*prior);
-    if (replay.ok())
-      if (auto err = CheckReplayMatches(replay->application().id(), application_id)) return *err;
-    return replay;
-  }
+  if (auto prior = store_.PriorResponse("ApproveApplication", idem))
+    return ReplayDecision<v1::ApproveApplicationResponse>(*prior, application_id);
   const TimePoint now = clock_.Now();
   // Check state and version before spending a credit-code serial.
   if (app->version != version)
@@ -175,12 +193,8 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
   auto out = store_.Approve(idem, version, approval->application, approval->organization, serial,
                             events, response.SerializeAsString());
   if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed) {
-    auto replay = Replay<v1::ApproveApplicationResponse>(out->replayed_response);
-    if (replay.ok())
-      if (auto err = CheckReplayMatches(replay->application().id(), application_id)) return *err;
-    return replay;
-  }
+  if (out->kind == CommandOutcome::Kind::kReplayed)
+    return ReplayDecision<v1::ApproveApplicationResponse>(out->replayed_response, application_id);
   return response;
 }
 
@@ -188,19 +202,12 @@ Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& wh
                                                        const std::string& request_id,
                                                        const std::string& application_id,
                                                        int64_t version, std::string reason) {
-  if (auto err = ValidateRequestId(request_id)) return *err;
-  if (application_id.empty()) return Error::InvalidArgument("application_id", "required");
-  if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
-  auto app = store_.LoadApplication(application_id);
-  if (!app) return Error::NotFound("application " + application_id + " not found");
-  if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
+  if (auto err = ValidateDecisionRequest(request_id, application_id, version)) return *err;
+  auto app = LoadForDecision(who, application_id);
+  if (!app.ok()) return app.error();
   const std::string idem = IdempotencyKey(who, request_id);
-  if (auto prior = store_.PriorResponse("RejectApplication", idem)) {
-    auto replay = Replay<v1::RejectApplicationResponse>(*prior);
-    if (replay.ok())
-      if (auto err = CheckReplayMatches(replay->application().id(), application_id)) return *err;
-    return replay;
-  }
+  if (auto prior = store_.PriorResponse("RejectApplication", idem))
+    return ReplayDecision<v1::RejectApplicationResponse>(*prior, application_id);
   const TimePoint now = clock_.Now();
   auto rejected = RejectApplication(*app, version, std::move(reason), ToActor(who), now);
   if (!rejected.ok()) return rejected.error();
@@ -217,12 +224,8 @@ Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& wh
                 app->profile.jurisdiction, settings_.authority_code, who.subject, now)};
   auto out = store_.Reject(idem, version, *rejected, events, response.SerializeAsString());
   if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed) {
-    auto replay = Replay<v1::RejectApplicationResponse>(out->replayed_response);
-    if (replay.ok())
-      if (auto err = CheckReplayMatches(replay->application().id(), application_id)) return *err;
-    return replay;
-  }
+  if (out->kind == CommandOutcome::Kind::kReplayed)
+    return ReplayDecision<v1::RejectApplicationResponse>(out->replayed_response, application_id);
   return response;
 }
 

@@ -38,6 +38,10 @@ class Registry {
 
  private:
   Status CheckWrite(const auth::Principal& who, const std::string& jurisdiction) const;
+  // Loads the application a decision is about; NOT_FOUND, or PERMISSION_DENIED for its
+  // jurisdiction.
+  Result<Application> LoadForDecision(const auth::Principal& who,
+                                      const std::string& application_id);
   Status CheckRead(const auth::Principal& who, const std::string& jurisdiction) const;
 
   RegistrationStore& store_;
