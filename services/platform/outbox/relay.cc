@@ -185,44 +185,17 @@ bool Relay::RepublishWindow(store::Redis& redis) {
   return true;
 }
 
-void Relay::Trim(store::Redis& redis) {
-  // Keep every entry that is unpublished (pending or not yet delivered) or was published within
-  // the window; what is older than all of those can go.
-  scripts_.Eval(redis, "expire", {PublishedKey(), PublishedIdsKey()},
-                {std::to_string(NowMs() - options_.retention_ms)});
-  std::optional<std::pair<uint64_t, uint64_t>> bound;
-  auto lower = [&](std::pair<uint64_t, uint64_t> id) { bound = bound ? std::min(*bound, id) : id; };
-  store::Value groups = redis.Command({"XINFO", "GROUPS", options_.stream_key});
-  for (const auto& g : groups.elements) {
-    for (size_t i = 0; i + 1 < g.elements.size(); i += 2)
-      if (g.elements[i].str == "last-delivered-id") lower(ParseId(g.elements[i + 1].str));
-  }
-  if (!bound) return;  // no group yet: nothing was ever delivered
-  store::Value pending = redis.Command({"XPENDING", options_.stream_key, options_.group});
-  if (pending.type == store::Value::Type::kArray && pending.elements.size() >= 2 &&
-      pending.elements[0].integer > 0)
-    lower(ParseId(pending.elements[1].str));
-  // The smallest id still inside its window (scored by the id's milliseconds; ties within one
-  // millisecond are kept whole by using sequence 0).
-  store::Value oldest = redis.Command({"ZRANGE", PublishedIdsKey(), "0", "0"});
-  if (!oldest.elements.empty()) lower({ParseId(oldest.elements[0].str).first, 0});
-  char id[64];
-  std::snprintf(id, sizeof id, "%llu-%llu", static_cast<unsigned long long>(bound->first),
-                static_cast<unsigned long long>(bound->second));
-  redis.Command({"XTRIM", options_.stream_key, "MINID", id});
-}
-
-void Relay::UpdateGauges(store::Redis& redis) {
-  if (metrics_ == nullptr) return;
-  double pending_count = 0, oldest_ms = 0;
-  store::Value pending = redis.Command({"XPENDING", options_.stream_key, options_.group});
+Relay::GroupState Relay::ReadGroupState(store::Redis& redis) {
+  const auto replies = redis.Pipeline({{"XPENDING", options_.stream_key, options_.group},
+                                       {"XINFO", "GROUPS", options_.stream_key}});
+  GroupState state;
+  const store::Value& pending = replies[0];
   if (pending.type == store::Value::Type::kArray && pending.elements.size() >= 2 &&
       pending.elements[0].integer > 0) {
-    pending_count = static_cast<double>(pending.elements[0].integer);
-    oldest_ms = static_cast<double>(ParseId(pending.elements[1].str).first);
+    state.pending = pending.elements[0].integer;
+    state.oldest_pending = ParseId(pending.elements[1].str);
   }
-  store::Value groups = redis.Command({"XINFO", "GROUPS", options_.stream_key});
-  for (const auto& g : groups.elements) {
+  for (const auto& g : replies[1].elements) {
     std::string name, last_delivered;
     long long lag = 0;
     for (size_t i = 0; i + 1 < g.elements.size(); i += 2) {
@@ -230,17 +203,47 @@ void Relay::UpdateGauges(store::Redis& redis) {
       if (g.elements[i].str == "last-delivered-id") last_delivered = g.elements[i + 1].str;
       if (g.elements[i].str == "lag") lag = g.elements[i + 1].integer;
     }
-    if (name != options_.group || lag <= 0) continue;
-    pending_count += static_cast<double>(lag);
-    store::Value next =
-        redis.Command({"XRANGE", options_.stream_key, "(" + last_delivered, "+", "COUNT", "1"});
+    if (name != options_.group) continue;
+    state.last_delivered = last_delivered;
+    state.lag = lag;
+  }
+  return state;
+}
+
+void Relay::Trim(store::Redis& redis, const GroupState& group) {
+  // Keep every entry that is unpublished (pending or not yet delivered) or was published within
+  // the window; what is older than all of those can go.
+  scripts_.Eval(redis, "expire", {PublishedKey(), PublishedIdsKey()},
+                {std::to_string(NowMs() - options_.retention_ms)});
+  if (!group.last_delivered) return;  // no group yet: nothing was ever delivered
+  std::pair<uint64_t, uint64_t> bound = ParseId(*group.last_delivered);
+  if (group.oldest_pending) bound = std::min(bound, *group.oldest_pending);
+  // The smallest id still inside its window (scored by the id's milliseconds; ties within one
+  // millisecond are kept whole by using sequence 0).
+  store::Value oldest = redis.Command({"ZRANGE", PublishedIdsKey(), "0", "0"});
+  if (!oldest.elements.empty())
+    bound = std::min(bound, std::make_pair(ParseId(oldest.elements[0].str).first, uint64_t{0}));
+  char id[64];
+  std::snprintf(id, sizeof id, "%llu-%llu", static_cast<unsigned long long>(bound.first),
+                static_cast<unsigned long long>(bound.second));
+  redis.Command({"XTRIM", options_.stream_key, "MINID", id});
+}
+
+void Relay::UpdateGauges(store::Redis& redis, const GroupState& group) {
+  if (metrics_ == nullptr) return;
+  double oldest_ms = group.oldest_pending ? static_cast<double>(group.oldest_pending->first) : 0;
+  if (group.lag > 0 && group.last_delivered) {
+    // The oldest entry the group has not read yet.
+    store::Value next = redis.Command(
+        {"XRANGE", options_.stream_key, "(" + *group.last_delivered, "+", "COUNT", "1"});
     if (!next.elements.empty()) {
-      double ms = static_cast<double>(ParseId(next.elements[0].elements[0].str).first);
+      const double ms = static_cast<double>(ParseId(next.elements[0].elements[0].str).first);
       if (oldest_ms == 0 || ms < oldest_ms) oldest_ms = ms;
     }
   }
-  double age = oldest_ms == 0 ? 0 : (static_cast<double>(NowMs()) - oldest_ms) / 1000.0;
-  metrics_->SetOutbox(pending_count, age < 0 ? 0 : age);
+  const double age = oldest_ms == 0 ? 0 : (static_cast<double>(NowMs()) - oldest_ms) / 1000.0;
+  metrics_->SetOutbox(static_cast<double>(group.pending + std::max(group.lag, 0LL)),
+                      age < 0 ? 0 : age);
 }
 
 void Relay::Run() {
@@ -283,12 +286,12 @@ void Relay::Run() {
         republish_pending = !RepublishWindow(redis);
       if (Clock::now() >= next_housekeeping) {
         if (ClaimOrphans(redis)) backlog = true;
+        const GroupState group = ReadGroupState(redis);
         // Entries read but not acked (a publish that failed, or a read whose reply was lost and
         // resent) wait in our pending list; pick them up from there.
-        store::Value pending = redis.Command({"XPENDING", options_.stream_key, options_.group});
-        if (!pending.elements.empty() && pending.elements[0].integer > 0) backlog = true;
-        Trim(redis);
-        UpdateGauges(redis);
+        if (group.pending > 0) backlog = true;
+        Trim(redis, group);
+        UpdateGauges(redis, group);
         next_housekeeping = Clock::now() + std::chrono::seconds(2);
       }
       std::vector<std::string> cmd = {"XREADGROUP",      "GROUP", options_.group,

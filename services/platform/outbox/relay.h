@@ -6,8 +6,10 @@
 #pragma once
 
 #include <atomic>
+#include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "platform/bus/nats.h"
 #include "platform/log/log.h"
@@ -55,10 +57,18 @@ class Relay {
   // False when interrupted (nats went away again); the caller retries.
   bool RepublishWindow(store::Redis& redis);
   bool EnsureStream();
-  void Trim(store::Redis& redis);
+  // The relay group's state, read once per housekeeping pass (one pipelined round trip).
+  struct GroupState {
+    long long pending = 0;                                        // read, not yet acked
+    std::optional<std::pair<uint64_t, uint64_t>> oldest_pending;  // smallest pending id
+    std::optional<std::string> last_delivered;                    // absent before the group exists
+    long long lag = 0;                                            // not yet read by the group
+  };
+  GroupState ReadGroupState(store::Redis& redis);
+  void Trim(store::Redis& redis, const GroupState& group);
   // Takes over entries another relay consumer (a removed replica) left pending; true if any.
   bool ClaimOrphans(store::Redis& redis);
-  void UpdateGauges(store::Redis& redis);
+  void UpdateGauges(store::Redis& redis, const GroupState& group);
 
   RelayOptions options_;
   store::ScriptRegistry scripts_;
