@@ -61,14 +61,15 @@ Result<v1::Organization> Registry::OrgCommand(const auth::Principal& who, const 
                                               const Decide& decide, const EventOf& events) {
   if (auto err = ValidateTarget(request_id, "organization_id", org_id, version)) return *err;
   const std::string idem = IdempotencyKey(who, request_id);
-  if (auto prior = store_.PriorResponse(rpc, idem)) {
-    auto replay = Replay<v1::Organization>(*prior);
+  auto read = store_.ReadForCommand(rpc, idem, keys::Org(org_id));
+  if (read.prior) {
+    auto replay = Replay<v1::Organization>(*read.prior);
     if (replay.ok())
       if (auto err = CheckSameTarget(replay->id(), org_id)) return *err;
     return replay;
   }
-  auto org = store_.LoadOrganization(org_id);
-  if (!org) return Error::NotFound("organization " + org_id + " not found");
+  if (read.entity.empty()) return Error::NotFound("organization " + org_id + " not found");
+  std::optional<Organization> org = DecodeOrganization(read.entity);
   if (auto err = CheckWrite(who, org->profile.jurisdiction)) return *err;
   const TimePoint now = clock_.Now();
   if (org->version != version)

@@ -73,14 +73,15 @@ Result<v1::ReviewCase> Registry::ReviewCommand(const auth::Principal& who, const
   if (review_id.empty()) return Error::InvalidArgument("review_id", "required");
   if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
   const std::string idem = IdempotencyKey(who, request_id);
-  if (auto prior = store_.PriorResponse(rpc, idem)) {
-    auto replay = Replay<v1::ReviewCase>(*prior);
+  auto read = store_.ReadForCommand(rpc, idem, keys::Review(review_id));
+  if (read.prior) {
+    auto replay = Replay<v1::ReviewCase>(*read.prior);
     if (replay.ok())
       if (auto err = CheckSameTarget(replay->id(), review_id)) return *err;
     return replay;
   }
-  auto review = store_.LoadReview(review_id);
-  if (!review) return Error::NotFound("review " + review_id + " not found");
+  if (read.entity.empty()) return Error::NotFound("review " + review_id + " not found");
+  std::optional<ReviewCase> review = DecodeReview(read.entity);
   if (auto err = CheckWrite(who, review->jurisdiction)) return *err;
   const TimePoint now = clock_.Now();
   auto next = decide(*review, now);
