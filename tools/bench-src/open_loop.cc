@@ -35,8 +35,8 @@ void Finish(StepStats& s, SteadyTime start, SteadyTime last_completion) {
 
 }  // namespace
 
-bool StepStats::Sustained() const {
-  return planned > 0 && achieved_rps >= 0.99 * offered_rps && latency.Percentile(99) <= 5'000'000;
+bool StepStats::Sustained(int64_t p99_limit_ns) const {
+  return planned > 0 && achieved_rps >= 0.99 * offered_rps && latency.Percentile(99) <= p99_limit_ns;
 }
 
 StepStats RunGrpcStep(double rate, double seconds, const OpFactory& make, const OpDone& done) {

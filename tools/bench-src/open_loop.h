@@ -31,8 +31,9 @@ struct StepStats {
   double achieved_rps = 0;  // ok / max(schedule, time until the last completion)
   Histogram latency;        // successful requests, planned send → completion
   std::map<std::string, uint64_t> errors;  // error text → count (first few kinds)
-  // MST rule (benchmarks.md): achieved ≥ 99 % of offered and p99 ≤ 5 ms.
-  bool Sustained() const;
+  // MST rule (benchmarks.md): achieved ≥ 99 % of offered and p99 ≤ 5 ms. Durable steps pass a
+  // larger limit: 5 ms plus the run's fsync p99 (benchmarks.md reports them as p99 − fsync p99).
+  bool Sustained(int64_t p99_limit_ns = 5'000'000) const;
 };
 
 // One logical operation made of one or more gRPC calls, each completion tagged with `this`.

@@ -61,13 +61,12 @@ Stack::Stack(const std::string& dir, const Binaries& bins) : dir_(dir), key_(Ran
       dir_ + "/registration.log");
 
   audit_port_ = testing::FreePort();
-  audit_ = std::make_unique<testing::ChildProcess>(
-      std::vector<std::string>{bins.audit, "--grpc-listen", audit_addr(), "--metrics-listen",
+  audit_argv_ = std::vector<std::string>{bins.audit, "--grpc-listen", audit_addr(), "--metrics-listen",
                                "127.0.0.1:" + std::to_string(testing::FreePort()),
                                "--jurisdiction", kJurisdiction, "--redis-host", "127.0.0.1",
                                "--redis-port", rport, "--nats-url", nats_url(), "--token-key-file",
-                               key_file, "--streams", "REGISTRATION"},
-      dir_ + "/audit.log");
+                               key_file, "--streams", "REGISTRATION"};
+  StartAudit();
 
   if (!testing::WaitFor([&] { return Serving(echo_addr(), ""); }, 20s))
     throw std::runtime_error("echo server did not start; see " + dir_ + "/echo.log");
@@ -76,7 +75,6 @@ Stack::Stack(const std::string& dir, const Binaries& bins) : dir_(dir), key_(Ran
 }
 
 Stack::~Stack() {
-  if (audit_paused_ && audit_) kill(audit_->pid(), SIGCONT);
   audit_.reset();
   registration_.reset();
   echo_.reset();
@@ -120,10 +118,13 @@ std::unique_ptr<store::Redis> Stack::Admin() const {
   return std::make_unique<store::Redis>(o);
 }
 
-void Stack::PauseAudit(bool pause) {
-  if (!audit_ || pause == audit_paused_) return;
-  kill(audit_->pid(), pause ? SIGSTOP : SIGCONT);
-  audit_paused_ = pause;
+void Stack::StopAudit() {
+  if (audit_) audit_->Terminate();
+  audit_.reset();
+}
+
+void Stack::StartAudit() {
+  if (!audit_) audit_ = std::make_unique<testing::ChildProcess>(audit_argv_, dir_ + "/audit.log");
 }
 
 double Stack::RestartRedis() {
@@ -138,7 +139,7 @@ double Stack::WaitReady(double timeout_s, bool include_audit) const {
   const bool ok = testing::WaitFor(
       [&] {
         return Serving(registration_addr(), "readiness") &&
-               (!include_audit || Serving(audit_addr(), "readiness"));
+               (!include_audit || !audit_ || Serving(audit_addr(), "readiness"));
       },
       std::chrono::milliseconds(static_cast<int64_t>(timeout_s * 1000)));
   if (!ok) return -1;

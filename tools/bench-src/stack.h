@@ -47,8 +47,10 @@ class Stack {
   // A fresh admin connection to the run's Redis (INFO, CONFIG SET, CLIENT LIST).
   std::unique_ptr<store::Redis> Admin() const;
 
-  // Pause / resume the audit consumer (SIGSTOP / SIGCONT) while the scale phase loads.
-  void PauseAudit(bool pause);
+  // Stops the audit consumer (SIGTERM, graceful) while the scale phase loads, and starts it again
+  // with the same options; it then resumes from its durable consumer's position.
+  void StopAudit();
+  void StartAudit();
   // Stops redis-server, starts it again on the same port and data; returns seconds until it
   // answered PING (the AOF is loaded by then).
   double RestartRedis();
@@ -63,7 +65,7 @@ class Stack {
   std::unique_ptr<testing::NatsServer> nats_;
   int echo_port_ = 0, reg_port_ = 0, audit_port_ = 0;
   std::unique_ptr<testing::ChildProcess> echo_, registration_, audit_;
-  bool audit_paused_ = false;
+  std::vector<std::string> audit_argv_;
 };
 
 }  // namespace socgov::bench
