@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
     cfg.warmup_s = 0.3;
     cfg.repeats = 1;
     cfg.fsync_count = 100;
-    if (!scale_orgs_set) cfg.scale_orgs = 10'000;
+    if (!scale_orgs_set) cfg.scale_orgs = 3'000;
     if (!scale_events_set) cfg.scale_events = 100'000;
   }
   cfg.tag = std::to_string(std::time(nullptr) % 100000000) + "p" + std::to_string(getpid());

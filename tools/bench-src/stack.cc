@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "platform/bus/nats.h"
 
 namespace socgov::bench {
 namespace {
@@ -37,6 +38,19 @@ bool Serving(const std::string& addr, const std::string& service) {
          resp.status() == grpc::health::v1::HealthCheckResponse::SERVING;
 }
 
+// The scale phase registers organizations of many districts into this one Redis; their events
+// carry their own district in the subject. The stream is made here, before registration starts,
+// to take every district's registration subjects (the relay leaves an existing stream as it is);
+// the duplicate window is the relay's (2 × outbox retention).
+void ProvisionRegistrationStream(const std::string& url) {
+  auto conn = bus::Connection::Connect({url, "socgov-bench-provision"});
+  if (!conn.ok()) throw std::runtime_error("nats: " + conn.error().message);
+  testing::WaitFor([&] { return (*conn)->connected(); }, 10s);
+  bus::StreamSpec spec{"REGISTRATION", {"socgov.v1.*.*.registration.>"}, 240'000};
+  if (auto err = bus::EnsureStream(**conn, spec))
+    throw std::runtime_error("REGISTRATION stream: " + err->message);
+}
+
 }  // namespace
 
 Stack::Stack(const std::string& dir, const Binaries& bins) : dir_(dir), key_(RandomKey()) {
@@ -45,6 +59,7 @@ Stack::Stack(const std::string& dir, const Binaries& bins) : dir_(dir), key_(Ran
   redis_ = std::make_unique<testing::RedisServer>(dir_);
   nats_ = std::make_unique<testing::NatsServer>(dir_);
   const std::string rport = std::to_string(redis_->port());
+  ProvisionRegistrationStream(nats_url());
 
   echo_port_ = testing::FreePort();
   echo_ = std::make_unique<testing::ChildProcess>(
