@@ -97,8 +97,7 @@ Channels::Channels(const std::string& addr, int n) {
   for (int i = 0; i < n; ++i) {
     grpc::ChannelArguments args;
     args.SetInt("socgov.bench.channel", i);
-    channels_.push_back(
-        grpc::CreateCustomChannel(addr, grpc::InsecureChannelCredentials(), args));
+    channels_.push_back(grpc::CreateCustomChannel(addr, grpc::InsecureChannelCredentials(), args));
   }
 }
 
@@ -145,6 +144,15 @@ std::unique_ptr<AsyncOp> ListOrgsOp(regv1::RegistrationService::Stub* stub, std:
   return std::make_unique<UnaryOp<regv1::ListOrganizationsResponse>>(
       [stub, req](grpc::ClientContext* ctx, grpc::CompletionQueue* cq) {
         return stub->PrepareAsyncListOrganizations(ctx, req, cq);
+      },
+      token);
+}
+
+std::unique_ptr<AsyncOp> SubmitOp(regv1::RegistrationService::Stub* stub, std::string token,
+                                  regv1::SubmitApplicationRequest req) {
+  return std::make_unique<UnaryOp<regv1::SubmitApplicationResponse>>(
+      [stub, req = std::move(req)](grpc::ClientContext* ctx, grpc::CompletionQueue* cq) {
+        return stub->PrepareAsyncSubmitApplication(ctx, req, cq);
       },
       token);
 }

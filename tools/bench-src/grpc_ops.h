@@ -36,6 +36,8 @@ std::unique_ptr<AsyncOp> GetOrgOp(regv1::RegistrationService::Stub* stub, std::s
                                   std::string org_id);
 std::unique_ptr<AsyncOp> ListOrgsOp(regv1::RegistrationService::Stub* stub, std::string token,
                                     int page_size);
+std::unique_ptr<AsyncOp> SubmitOp(regv1::RegistrationService::Stub* stub, std::string token,
+                                  regv1::SubmitApplicationRequest req);
 // registrar token: may submit and approve.
 std::unique_ptr<AsyncOp> CreateOrgOp(regv1::RegistrationService::Stub* stub, std::string token,
                                      regv1::SubmitApplicationRequest req);

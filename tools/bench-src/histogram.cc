@@ -7,10 +7,10 @@
 namespace socgov::bench {
 namespace {
 
-constexpr int kSubBits = 11;                      // 2048 linear counters: 3 significant digits
+constexpr int kSubBits = 11;  // 2048 linear counters: 3 significant digits
 constexpr int64_t kSubCount = int64_t{1} << kSubBits;
 constexpr int64_t kHalf = kSubCount / 2;
-constexpr int kMaxBits = 42;                      // ≈ 73 minutes in ns; larger values are clamped
+constexpr int kMaxBits = 42;  // ≈ 73 minutes in ns; larger values are clamped
 constexpr size_t kCounters = kSubCount + (kMaxBits - kSubBits) * kHalf;
 constexpr int64_t kMaxValue = (int64_t{1} << kMaxBits) - 1;
 

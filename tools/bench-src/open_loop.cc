@@ -15,7 +15,9 @@ constexpr size_t kMaxErrorKinds = 8;
 // than grow without bound when the target stalls.
 constexpr int64_t kMaxInFlight = 20000;
 
-int64_t Ns(Clock::duration d) { return std::chrono::duration_cast<std::chrono::nanoseconds>(d).count(); }
+int64_t Ns(Clock::duration d) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(d).count();
+}
 
 void NoteError(std::map<std::string, uint64_t>& errors, const std::string& e) {
   auto it = errors.find(e);
@@ -36,7 +38,8 @@ void Finish(StepStats& s, SteadyTime start, SteadyTime last_completion) {
 }  // namespace
 
 bool StepStats::Sustained(int64_t p99_limit_ns) const {
-  return planned > 0 && achieved_rps >= 0.99 * offered_rps && latency.Percentile(99) <= p99_limit_ns;
+  return planned > 0 && achieved_rps >= 0.99 * offered_rps &&
+         latency.Percentile(99) <= p99_limit_ns;
 }
 
 StepStats RunGrpcStep(double rate, double seconds, const OpFactory& make, const OpDone& done) {

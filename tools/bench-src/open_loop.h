@@ -1,6 +1,6 @@
 // Open-loop load (benchmarks.md, method 1): requests leave on a fixed schedule whatever the replies
-// do, and latency is counted from the *planned* send time, so a stall shows up as latency instead of
-// silently lowering the offered rate (no coordinated omission).
+// do, and latency is counted from the *planned* send time, so a stall shows up as latency instead
+// of silently lowering the offered rate (no coordinated omission).
 //
 // Two drivers: gRPC calls are started by one sender thread through the async API and completed on a
 // CompletionQueue drained by one thread; blocking clients (hiredis, nats.c request) run on a pool
@@ -24,12 +24,12 @@ using SteadyTime = std::chrono::steady_clock::time_point;
 
 struct StepStats {
   double offered_rps = 0;
-  double schedule_s = 0;    // length of the send schedule
-  uint64_t planned = 0;     // requests scheduled
-  uint64_t ok = 0;          // completed successfully
-  uint64_t failed = 0;      // completed with an error, timed out or never sent
-  double achieved_rps = 0;  // ok / max(schedule, time until the last completion)
-  Histogram latency;        // successful requests, planned send → completion
+  double schedule_s = 0;                   // length of the send schedule
+  uint64_t planned = 0;                    // requests scheduled
+  uint64_t ok = 0;                         // completed successfully
+  uint64_t failed = 0;                     // completed with an error, timed out or never sent
+  double achieved_rps = 0;                 // ok / max(schedule, time until the last completion)
+  Histogram latency;                       // successful requests, planned send → completion
   std::map<std::string, uint64_t> errors;  // error text → count (first few kinds)
   // MST rule (benchmarks.md): achieved ≥ 99 % of offered and p99 ≤ 5 ms. Durable steps pass a
   // larger limit: 5 ms plus the run's fsync p99 (benchmarks.md reports them as p99 − fsync p99).

@@ -98,7 +98,8 @@ std::map<int, uint64_t> SegmentsOut(pid_t pid, int port) {
   while (size_t n = fread(buf, 1, sizeof buf, pipe.get())) text.append(buf, n);
   // Each socket: a line "... 127.0.0.1:<local> 127.0.0.1:<port> users:((...,pid=N,...))" followed
   // by an indented line of counters.
-  static const std::regex kSocket(R"(127\.0\.0\.1:(\d+)\s+127\.0\.0\.1:\d+\s+users:\(\(.*pid=(\d+),)");
+  static const std::regex kSocket(
+      R"(127\.0\.0\.1:(\d+)\s+127\.0\.0\.1:\d+\s+users:\(\(.*pid=(\d+),)");
   static const std::regex kSegs(R"(data_segs_out:(\d+))");
   std::istringstream in(text);
   int local = -1;

@@ -6,8 +6,8 @@
 
 #include <atomic>
 #include <cstring>
-#include <sstream>
 #include <mutex>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -244,9 +244,9 @@ StepStats RequestReplyWorkload::Step(double rate, double seconds) {
   const std::string payload(520, 'q');
   return RunPoolStep(rate, seconds, impl_->workers, [&](uint64_t, int w) {
     natsMsg* reply = nullptr;
-    const natsStatus st = natsConnection_Request(&reply, impl_->requesters[w], "bench.rr",
-                                                 payload.data(), static_cast<int>(payload.size()),
-                                                 5000);
+    const natsStatus st =
+        natsConnection_Request(&reply, impl_->requesters[w], "bench.rr", payload.data(),
+                               static_cast<int>(payload.size()), 5000);
     if (reply != nullptr) natsMsg_Destroy(reply);
     return st == NATS_OK ? std::string() : std::string("request: ") + natsStatus_GetText(st);
   });

@@ -27,10 +27,14 @@ nlohmann::json LatencyJson(const Histogram& h) {
 }
 
 nlohmann::json StepJson(const StepStats& s) {
-  nlohmann::json j = {{"offered_rps", s.offered_rps}, {"achieved_rps", s.achieved_rps},
-                      {"seconds", s.schedule_s},      {"planned", s.planned},
-                      {"ok", s.ok},                   {"failed", s.failed},
-                      {"sustained", s.Sustained()},   {"latency", LatencyJson(s.latency)}};
+  nlohmann::json j = {{"offered_rps", s.offered_rps},
+                      {"achieved_rps", s.achieved_rps},
+                      {"seconds", s.schedule_s},
+                      {"planned", s.planned},
+                      {"ok", s.ok},
+                      {"failed", s.failed},
+                      {"sustained", s.Sustained()},
+                      {"latency", LatencyJson(s.latency)}};
   if (!s.errors.empty()) j["errors"] = s.errors;
   return j;
 }

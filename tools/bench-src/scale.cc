@@ -17,10 +17,9 @@ namespace socgov::bench {
 namespace {
 
 // The 31 provincial-level units of the mainland (GB/T 2260 two-digit prefixes).
-constexpr const char* kProvinces[] = {"11", "12", "13", "14", "15", "21", "22", "23",
-                                      "31", "32", "33", "34", "35", "36", "37", "41",
-                                      "42", "43", "44", "45", "46", "50", "51", "52",
-                                      "53", "54", "61", "62", "63", "64", "65"};
+constexpr const char* kProvinces[] = {
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41",
+    "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"};
 
 std::string TwoDigits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
@@ -126,12 +125,12 @@ LoadResult LoadOrganizations(int redis_port, uint64_t count, int threads, const 
         registration::Registry registry(store, registration::RegistrySettings{district}, clock);
         std::string error;
         try {
-          auto submitted = registry.Submit(who, "scale-" + unique,
-                                           ScaleProfile(mix.Kind(i), district, unique));
+          auto submitted =
+              registry.Submit(who, "scale-" + unique, ScaleProfile(mix.Kind(i), district, unique));
           if (submitted.ok()) {
-            auto approved = registry.Approve(who, "scale-" + unique + "-a",
-                                             submitted->application().id(),
-                                             submitted->application().version());
+            auto approved =
+                registry.Approve(who, "scale-" + unique + "-a", submitted->application().id(),
+                                 submitted->application().version());
             if (approved.ok()) {
               result.org_ids[i] = approved->organization().id();
               result.org_districts[i] = district;
@@ -152,8 +151,7 @@ LoadResult LoadOrganizations(int redis_port, uint64_t count, int threads, const 
     });
   }
   for (auto& w : workers) w.join();
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   result.loaded = loaded;
   result.failed = failed;
   return result;

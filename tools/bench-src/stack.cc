@@ -67,20 +67,31 @@ Stack::Stack(const std::string& dir, const Binaries& bins) : dir_(dir), key_(Ran
 
   reg_port_ = testing::FreePort();
   registration_ = std::make_unique<testing::ChildProcess>(
-      std::vector<std::string>{bins.registration, "--grpc-listen", registration_addr(),
-                               "--metrics-listen",
-                               "127.0.0.1:" + std::to_string(testing::FreePort()),
-                               "--jurisdiction", kJurisdiction, "--redis-host", "127.0.0.1",
-                               "--redis-port", rport, "--nats-url", nats_url(), "--token-key-file",
-                               key_file, "--drain-ms", "0"},
+      std::vector<std::string>{
+          bins.registration, "--grpc-listen", registration_addr(), "--metrics-listen",
+          "127.0.0.1:" + std::to_string(testing::FreePort()), "--jurisdiction", kJurisdiction,
+          "--redis-host", "127.0.0.1", "--redis-port", rport, "--nats-url", nats_url(),
+          "--token-key-file", key_file, "--drain-ms", "0"},
       dir_ + "/registration.log");
 
   audit_port_ = testing::FreePort();
-  audit_argv_ = std::vector<std::string>{bins.audit, "--grpc-listen", audit_addr(), "--metrics-listen",
-                               "127.0.0.1:" + std::to_string(testing::FreePort()),
-                               "--jurisdiction", kJurisdiction, "--redis-host", "127.0.0.1",
-                               "--redis-port", rport, "--nats-url", nats_url(), "--token-key-file",
-                               key_file, "--streams", "REGISTRATION"};
+  audit_argv_ = std::vector<std::string>{bins.audit,
+                                         "--grpc-listen",
+                                         audit_addr(),
+                                         "--metrics-listen",
+                                         "127.0.0.1:" + std::to_string(testing::FreePort()),
+                                         "--jurisdiction",
+                                         kJurisdiction,
+                                         "--redis-host",
+                                         "127.0.0.1",
+                                         "--redis-port",
+                                         rport,
+                                         "--nats-url",
+                                         nats_url(),
+                                         "--token-key-file",
+                                         key_file,
+                                         "--streams",
+                                         "REGISTRATION"};
   StartAudit();
 
   if (!testing::WaitFor([&] { return Serving(echo_addr(), ""); }, 20s))
