@@ -41,7 +41,7 @@ Footprint Read(store::Redis& r, const std::string& org_id) {
   const std::string name = r.Command({"HGET", "{reg}:org:" + org_id, "name"}).str;
   f.name_holder = r.Command({"GET", "{reg}:name:" + jur + ":" + name}).str;
   f.in_all = !r.Command({"ZSCORE", "{reg}:orgs", org_id}).is_nil();
-  f.in_type = !r.Command({"ZSCORE", "{reg}:orgs:type:SOCIAL_GROUP", org_id}).is_nil();
+  f.in_type = !r.Command({"ZSCORE", "{reg}:orgs:type:SOCIAL_SERVICE", org_id}).is_nil();
   f.in_status = !r.Command({"ZSCORE", "{reg}:orgs:status:ACTIVE", org_id}).is_nil();
   for (const auto& entry : r.Command({"XRANGE", "{reg}:outbox", "-", "+"}).elements) {
     std::map<std::string, std::string> m;
@@ -65,7 +65,8 @@ TEST(BulkPath, WritesWhatTheRpcsWrite) {
   {
     grpc::ClientContext ctx;
     ctx.AddMetadata("authorization", "Bearer " + token);
-    ASSERT_TRUE(stub->SubmitApplication(&ctx, CreateRequest("identity"), &submitted).ok());
+    const grpc::Status st = stub->SubmitApplication(&ctx, CreateRequest("identity"), &submitted);
+    ASSERT_TRUE(st.ok()) << st.error_message();
   }
   regv1::ApproveApplicationResponse approved;
   {
@@ -75,11 +76,13 @@ TEST(BulkPath, WritesWhatTheRpcsWrite) {
     req.set_request_id("identity-a");
     req.set_application_id(submitted.application().id());
     req.set_version(submitted.application().version());
-    ASSERT_TRUE(stub->ApproveApplication(&ctx, req, &approved).ok());
+    const grpc::Status st = stub->ApproveApplication(&ctx, req, &approved);
+    ASSERT_TRUE(st.ok()) << st.error_message();
   }
 
-  // Through the bulk path (organization 0 of the mix is a social group, like the RPC's).
-  const LoadResult load = LoadOrganizations(stack.redis_port(), 1, 1, "identity");
+  // Through the bulk path, the same kind as the RPC's (a social service organization).
+  const LoadResult load = LoadOrganizations(stack.redis_port(), 1, 1, "identity",
+                                            registration::OrgKind::kSocialService);
   ASSERT_EQ(load.loaded, 1u) << load.first_error;
 
   auto admin = stack.Admin();

@@ -105,14 +105,17 @@ regv1::SubmitApplicationRequest CreateRequest(const std::string& unique) {
   regv1::SubmitApplicationRequest r;
   r.set_request_id("bench-" + unique);
   auto* p = r.mutable_profile();
-  p->set_org_type(regv1::ORG_TYPE_SOCIAL_GROUP);
-  p->set_name("集美区书法家协会" + unique);
+  // A social service organization applies for establishment directly (social groups go through
+  // preparation first, REG-04), so one submit and one approval register it.
+  p->set_org_type(regv1::ORG_TYPE_SOCIAL_SERVICE);
+  p->set_social_service_form(regv1::SOCIAL_SERVICE_FORM_LEGAL_PERSON);
+  p->set_staff_count(12);
+  p->set_name("集美区" + unique + "号社区养老服务中心");  // REG-03: the form comes last
   p->set_domicile("厦门市集美区嘉庚路 18 号");
   p->mutable_legal_representative()->set_name("王海峰");
-  p->mutable_funds()->set_fen(4'000'000);  // 40 000 yuan ≥ the local minimum of REG-02
-  p->set_business_scope("书法创作交流；书法培训");
+  p->mutable_funds()->set_fen(1'000'000);
+  p->set_business_scope("养老照护；社区助餐");
   p->set_jurisdiction("350211");
-  p->set_individual_members(55);
   r.set_legal_representative_id_number("350211197405180030");
   return r;
 }

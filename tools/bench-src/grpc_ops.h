@@ -26,8 +26,8 @@ class Channels {
   std::vector<std::shared_ptr<grpc::Channel>> channels_;
 };
 
-// A valid establishment application (a local social group in 集美区, REG-01/02/22 satisfied),
-// named uniquely by `unique`.
+// A valid establishment application (a social service organization in 集美区, REG-22
+// satisfied), named uniquely by `unique`.
 regv1::SubmitApplicationRequest CreateRequest(const std::string& unique);
 
 std::unique_ptr<AsyncOp> EchoOp(bench::v1::EchoService::Stub* stub,

@@ -532,7 +532,8 @@ json Runner::P5() {
   json events = ScaleEvents(cfg_.scale_events);
 
   const double idem_bytes = breakdown.value("idempotency record, submit", 0.0) +
-                            breakdown.value("idempotency record, approve", 0.0);
+                            breakdown.value("idempotency record, approve", 0.0) +
+                            breakdown.value("idempotency records, preparation steps", 0.0);
   const double reg_extrapolated = mem0 + per_org * kNationalOrgs;
   scale_mem_steady_gib_ = (mem0 + std::max(0.0, per_org - idem_bytes) * kNationalOrgs) / kGiB;
   const double with_audit = reg_extrapolated + audit_bytes * kNationalEvents;
@@ -628,18 +629,20 @@ json Runner::MemoryBreakdown(const LoadResult& load, const std::string& tag) {
         mem("{reg}:idem:SubmitApplication:" + caller + request));
     usage["idempotency record, approve"].push_back(
         mem("{reg}:idem:ApproveApplication:" + caller + request + "-a"));
+    // Social groups also went through preparation (REG-04): two more idempotency records.
+    usage["idempotency records, preparation steps"].push_back(
+        mem("{reg}:idem:ApproveApplication:" + caller + request + "-p"));
+    usage["idempotency records, preparation steps"].push_back(
+        mem("{reg}:idem:ApplyEstablishment:" + caller + request + "-e"));
   }
   json out = json::object();
   double total = 0;
   for (const auto& [kind, cmds] : usage) {
+    // Per sampled organization: a key that does not exist (e.g. no preparation) counts 0.
     double sum = 0;
-    size_t found = 0;
     for (const auto& v : admin_->Pipeline(cmds))
-      if (v.type == store::Value::Type::kInteger) {
-        sum += static_cast<double>(v.integer);
-        ++found;
-      }
-    const double avg = found > 0 ? sum / found : 0;
+      if (v.type == store::Value::Type::kInteger) sum += static_cast<double>(v.integer);
+    const double avg = sum / static_cast<double>(sample.size());
     out[kind] = avg;
     total += avg;
   }

@@ -71,18 +71,21 @@ struct LuaWorkload::Impl {
     using namespace registration;
     const std::string unique = tag + "-lua-" + std::to_string(i);
     Profile p;
-    p.kind = OrgKind::kSocialGroup;
-    p.name = "集美区书法家协会" + unique;
+    p.kind = OrgKind::kSocialService;
+    p.social_service_form = SocialServiceForm::kLegalPerson;
+    p.staff_count = 12;
+    p.name = "集美区" + unique + "号社区养老服务中心";
     p.domicile = "厦门市集美区嘉庚路 18 号";
     p.legal_rep.name = "王海峰";
     p.legal_rep.id_number = "350211197405180030";
-    p.funds_fen = 4'000'000;
-    p.business_scope = "书法创作交流；书法培训";
+    p.funds_fen = 1'000'000;
+    p.business_scope = "养老照护；社区助餐";
     p.jurisdiction = "350211";
-    p.individual_members = 55;
     const TimePoint now = std::chrono::system_clock::now();
-    auto app = SubmitApplication(NewUuidV7(now), p, Actor{"clerk.bench", {"clerk"}, "350211"},
-                                 RegistrySettings{"350211"}, now);
+    RegistrySettings settings;
+    settings.authority_code = "350211";
+    auto app = SubmitApplication(NewUuidV7(now), p, ApplicationStage::kEstablishment,
+                                 Actor{"clerk.bench", {"clerk"}, "350211"}, settings, now);
     if (!app.ok()) return "domain: " + app.error().message;
     outbox::OutboxEvent e;
     e.id = NewUuidV7(now);

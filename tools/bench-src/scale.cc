@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <mutex>
 #include <thread>
 
@@ -73,20 +74,22 @@ registration::Profile ScaleProfile(registration::OrgKind kind, const std::string
   p.jurisdiction = district;
   switch (kind) {
     case OrgKind::kSocialGroup:
-      p.name = "书法家协会" + unique;
-      p.funds_fen = 5'000'000;  // 50 000 yuan ≥ REG-02 local minimum
+      p.name = "书法" + unique + "号书法家协会";  // REG-03: the form comes last
+      p.funds_fen = 5'000'000;                    // 50 000 yuan ≥ REG-02 local minimum
       p.individual_members = 60;
       p.business_scope = "书法创作交流；书法培训";
       break;
     case OrgKind::kFoundation:
-      p.name = "慈善基金会" + unique;
+      p.name = "慈善" + unique + "号慈善基金会";
       p.foundation_kind = FoundationKind::kNonPublic;
       p.funds_fen = 300'000'000;  // 3 M yuan ≥ REG-10 non-public minimum
       p.funds_in_cash = true;
       p.business_scope = "资助教育、扶贫济困";
       break;
     default:
-      p.name = "社区养老服务中心" + unique;
+      p.name = "养老" + unique + "号社区养老服务中心";
+      p.social_service_form = SocialServiceForm::kLegalPerson;
+      p.staff_count = 12;
       p.funds_fen = 1'000'000;
       p.business_scope = "养老照护；社区助餐";
       break;
@@ -94,7 +97,46 @@ registration::Profile ScaleProfile(registration::OrgKind kind, const std::string
   return p;
 }
 
-LoadResult LoadOrganizations(int redis_port, uint64_t count, int threads, const std::string& tag) {
+// The use cases a registrar runs to register one organization: a social group applies for
+// preparation, is approved, holds its founding meeting (today) and applies for establishment
+// (REG-04); the others apply for establishment directly. Returns the credit code.
+Result<std::string> Register(registration::Registry& registry, const auth::Principal& who,
+                             registration::OrgKind kind, const std::string& district,
+                             const std::string& unique, TimePoint now) {
+  using registration::OrgKind;
+  const std::string rid = "scale-" + unique;
+  auto submitted = registry.Submit(who, rid, ScaleProfile(kind, district, unique),
+                                   registration::ApplicationStage::kUnspecified);
+  if (!submitted.ok()) return submitted.error();
+  std::string app_id = submitted->application().id();
+  int64_t version = submitted->application().version();
+  if (kind == OrgKind::kSocialGroup) {
+    auto prep = registry.Approve(who, rid + "-p", app_id, version);
+    if (!prep.ok()) return prep.error();
+    registration::v1::ApplyEstablishmentRequest req;
+    req.set_request_id(rid + "-e");
+    req.set_application_id(app_id);
+    req.set_version(prep->application().version());
+    // The founding meeting is held today (China Standard Time, UTC+8, as the domain counts days).
+    const std::time_t t = std::chrono::system_clock::to_time_t(now + std::chrono::hours(8));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char day[16];
+    std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    req.set_founding_meeting_on(day);
+    req.set_individual_members(60);
+    req.mutable_funds()->set_fen(5'000'000);
+    auto est = registry.ApplyEstablishment(who, req);
+    if (!est.ok()) return est.error();
+    version = est->version();
+  }
+  auto approved = registry.Approve(who, rid + "-a", app_id, version);
+  if (!approved.ok()) return approved.error();
+  return approved->organization().id();
+}
+
+LoadResult LoadOrganizations(int redis_port, uint64_t count, int threads, const std::string& tag,
+                             std::optional<registration::OrgKind> only_kind) {
   store::RedisOptions options;
   options.port = redis_port;
   store::RedisPool pool(options, static_cast<size_t>(threads));
@@ -122,25 +164,22 @@ LoadResult LoadOrganizations(int redis_port, uint64_t count, int threads, const 
         who.subject = "registrar." + district;
         who.roles = {"registrar"};
         who.jurisdiction = district;
-        registration::Registry registry(store, registration::RegistrySettings{district}, clock);
+        registration::RegistrySettings settings;
+        settings.authority_code = district;
+        settings.foundations_registrable = true;  // REG-11: treated as an entrusted authority
+        settings.joint_review_required = false;   // as the benchmarked service is configured
+        registration::Registry registry(store, settings, clock);
+        const registration::OrgKind kind = only_kind.value_or(mix.Kind(i));
         std::string error;
         try {
-          auto submitted =
-              registry.Submit(who, "scale-" + unique, ScaleProfile(mix.Kind(i), district, unique));
-          if (submitted.ok()) {
-            auto approved =
-                registry.Approve(who, "scale-" + unique + "-a", submitted->application().id(),
-                                 submitted->application().version());
-            if (approved.ok()) {
-              result.org_ids[i] = approved->organization().id();
-              result.org_districts[i] = district;
-              ++loaded;
-              continue;
-            }
-            error = approved.error().message;
-          } else {
-            error = submitted.error().message;
+          auto org = Register(registry, who, kind, district, unique, clock.Now());
+          if (org.ok()) {
+            result.org_ids[i] = *org;
+            result.org_districts[i] = district;
+            ++loaded;
+            continue;
           }
+          error = org.error().message;
         } catch (const std::exception& e) {
           error = e.what();
         }

@@ -3,7 +3,8 @@
 // over ~2 900 county-level registration authorities with a Zipf(1.0) skew, and an event stream.
 //
 // Bulk path: organizations are loaded through registration's own use cases and store
-// (Registry::Submit then Registry::Approve, the code behind the gRPC handlers) from in-process
+// (Registry::Submit, Approve and, for social groups, the preparation step ApplyEstablishment: the
+// code behind the gRPC handlers) from in-process
 // threads, without the gRPC transport. The keys, Lua scripts, idempotency records and outbox
 // events are therefore those of the real write path by construction; the relay of the running
 // service publishes the events as usual. A registration authority only registers for itself, so
@@ -11,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -49,7 +51,9 @@ struct LoadResult {
   std::vector<std::string> org_districts;
 };
 
-// Loads `count` organizations into the Redis at `redis_port` with `threads` threads.
-LoadResult LoadOrganizations(int redis_port, uint64_t count, int threads, const std::string& tag);
+// Loads `count` organizations into the Redis at `redis_port` with `threads` threads; all of
+// `only_kind` when set, else the national mix.
+LoadResult LoadOrganizations(int redis_port, uint64_t count, int threads, const std::string& tag,
+                             std::optional<registration::OrgKind> only_kind = std::nullopt);
 
 }  // namespace socgov::bench

@@ -71,7 +71,9 @@ Stack::Stack(const std::string& dir, const Binaries& bins) : dir_(dir), key_(Ran
           bins.registration, "--grpc-listen", registration_addr(), "--metrics-listen",
           "127.0.0.1:" + std::to_string(testing::FreePort()), "--jurisdiction", kJurisdiction,
           "--redis-host", "127.0.0.1", "--redis-port", rport, "--nats-url", nats_url(),
-          "--token-key-file", key_file, "--drain-ms", "0"},
+          "--token-key-file", key_file, "--drain-ms", "0",
+          // create = submit + approve, without the REG-20 joint review
+          "--joint-review-required", "false"},
       dir_ + "/registration.log");
 
   audit_port_ = testing::FreePort();
