@@ -18,8 +18,8 @@ struct RunConfig {
   double ladder_factor = 1.5;
   double quick_rate = 50;           // --quick: the one step of each phase runs at this rate
   double event_step_s = 3.0;        // P4 step length
-  uint64_t scale_orgs = 20'000;     // full run: ≈ 2.2 % of the national register
-  uint64_t scale_events = 250'000;  // full run: 2.5 % of ~10M
+  uint64_t scale_orgs = 15'000;     // full run: ≈ 1.7 % of the national register
+  uint64_t scale_events = 200'000;  // full run: 2 % of ~10M
   int fsync_count = 500;
   std::string tag;  // makes names unique per run
 };
