@@ -129,6 +129,15 @@ export function rules(objects, { where, rendered }) {
       if (!obj.spec?.volumeClaimTemplates?.length) problems.push(`${at}: no volumeClaimTemplates (data must persist)`);
     }
   }
+  // A policy that selects no pod allows nothing: usually a label that is not on the pod template.
+  if (rendered) {
+    const podLabels = objects.filter((o) => WORKLOAD_KINDS.has(o.kind)).map(podLabelsOf);
+    for (const np of netpols) {
+      if (!isDefaultDeny(np) && !podLabels.some((labels) => selects(np.spec?.podSelector, labels))) {
+        problems.push(`${where}: NetworkPolicy/${np.metadata?.name} selects no pod`);
+      }
+    }
+  }
   problems.push(...storeRules(objects, where));
   return problems;
 }
