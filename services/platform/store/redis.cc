@@ -95,7 +95,7 @@ void Redis::EnsureConnected() {
   if (!options_.password.empty()) {
     auto* reply = static_cast<redisReply*>(redisCommand(c, "AUTH %s", options_.password.c_str()));
     const bool ok = reply != nullptr && reply->type == REDIS_REPLY_STATUS;
-    std::string error = reply == nullptr                     ? std::string(c->errstr)
+    std::string error = reply == nullptr                   ? std::string(c->errstr)
                         : reply->type == REDIS_REPLY_ERROR ? std::string(reply->str, reply->len)
                                                            : std::string();
     if (reply != nullptr) freeReplyObject(reply);

@@ -33,9 +33,9 @@ struct Value {
 struct RedisOptions {
   std::string host = "127.0.0.1";
   int port = 6379;
-  std::string password;  // AUTH after connecting when not empty (requirepass)
   int connect_timeout_ms = 2000;
   int command_timeout_ms = 5000;
+  std::string password{};  // AUTH after connecting when not empty (requirepass)
 };
 
 // Redis unreachable or the connection broke mid-command: callers answer UNAVAILABLE.
