@@ -345,5 +345,35 @@ TEST_F(TopologyTest, CityCatchesUpWithACutOffDistrictExactlyOnce) {
   EXPECT_EQ(MessageCount(*city, stream), expected.size());
 }
 
+// The streams Job of the city overlay: socgov-streams with socgov-config's SOCGOV_* variables.
+TEST_F(TopologyTest, StreamsJobAddsTheDistrictSourcesAndTheReaderDurable) {
+  const std::vector<std::pair<std::string, std::string>> env = {
+      {"SOCGOV_NATS_URL", UserUrl(*city_.server, "socgov", kServicePassword)},
+      {"SOCGOV_JURISDICTION", kCity},
+      {"SOCGOV_CONTEXTS", kContext},
+      {"SOCGOV_READER_DURABLE", "reader"},
+      {"SOCGOV_SOURCE_DOMAINS", "district-350211,district-350206"},
+      {"SOCGOV_WAIT_SECONDS", "20"}};
+  const std::string log = root_.path() + "/streams.log";
+  for (int run = 0; run < 2; ++run) {  // a second run finds everything in place
+    testing::ChildProcess job({SOCGOV_STREAMS_BIN}, log, env);
+    ASSERT_TRUE(WaitFor([&] { return !job.running(); }, 30s)) << testing::ReadFile(log);
+    ASSERT_EQ(job.Terminate(), 0) << testing::ReadFile(log);
+  }
+  auto city = city_.Connect();
+  const std::string stream = streams::StreamName(kContext);
+  EXPECT_EQ(streams::SourcedDomains(*city, stream),
+            (std::vector<std::string>{"district-350211", "district-350206"}));
+  jsStreamInfo* si = nullptr;
+  ASSERT_EQ(js_GetStreamInfo(&si, city->js(), stream.c_str(), nullptr, nullptr), NATS_OK);
+  ASSERT_EQ(si->Config->SubjectsLen, 1);
+  EXPECT_STREQ(si->Config->Subjects[0], "socgov.v1.350200._.registration.>");
+  jsStreamInfo_Destroy(si);
+  jsConsumerInfo* ci = nullptr;
+  EXPECT_EQ(js_GetConsumerInfo(&ci, city->js(), stream.c_str(), "reader", nullptr, nullptr),
+            NATS_OK);
+  if (ci != nullptr) jsConsumerInfo_Destroy(ci);
+}
+
 }  // namespace
 }  // namespace socgov
