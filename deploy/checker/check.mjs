@@ -78,30 +78,35 @@ function report(what, problems, count, noun = "object(s)") {
   console.log(`${what}: ${count} ${noun} pass`);
 }
 
-// The kustomize version kubectl embeds, or null without a usable kubectl. Components need
-// kustomize >= 3.7; Debian 12's kubernetes-client (kubectl 1.20) embeds 2.0.3.
-function kustomizeVersion() {
+// kubectl's client version and the kustomize version it embeds ([major, minor], or null when it
+// reports none); null without a kubectl. Components need kustomize >= 3.7; Debian 12's
+// kubernetes-client (kubectl 1.20) embeds 2.0.3 and does not report it.
+function kubectlVersions() {
+  let info;
   try {
     const out = execFileSync("kubectl", ["version", "--client", "-o", "json"], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     });
-    const m = /v(\d+)\.(\d+)/.exec(JSON.parse(out).kustomizeVersion ?? "");
-    return m ? [Number(m[1]), Number(m[2])] : null;
+    info = JSON.parse(out);
   } catch {
     return null;
   }
+  const m = /v(\d+)\.(\d+)/.exec(info.kustomizeVersion ?? "");
+  return { kubectl: info.clientVersion?.gitVersion ?? "?", kustomize: m ? [Number(m[1]), Number(m[2])] : null };
 }
 
 async function checkOverlays() {
   const { yaml } = await loadLibraries();
-  const version = kustomizeVersion();
-  if (!version) {
-    console.log("SKIP: kubectl is not installed; overlays not rendered (deploy.files still checks base/ and components/)");
+  const versions = kubectlVersions();
+  const unrendered = "overlays not rendered (deploy.files still checks base/ and components/)";
+  if (!versions) {
+    console.log(`SKIP: kubectl is not installed; ${unrendered}`);
     process.exit(SKIP);
   }
-  if (version[0] < 4) {
-    console.log(`SKIP: kubectl embeds kustomize v${version.join(".")}; components need v4 or later`);
+  if (!versions.kustomize || versions.kustomize[0] < 4) {
+    const k = versions.kustomize ? `v${versions.kustomize.join(".")}` : "an old kustomize";
+    console.log(`SKIP: kubectl ${versions.kubectl} embeds ${k}, which lacks components (v4+ needed); ${unrendered}`);
     process.exit(SKIP);
   }
   const overlaysDir = join(k8sDir, "overlays");
