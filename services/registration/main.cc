@@ -10,6 +10,7 @@
 #include "platform/metrics/metrics.h"
 #include "platform/outbox/relay.h"
 #include "platform/store/redis.h"
+#include "registration/api/penalty_consumer.h"
 #include "registration/api/registration_handler.h"
 #include "registration/app/registry.h"
 #include "registration/store/registration_store.h"
@@ -33,6 +34,21 @@ const std::vector<Option>& Options() {
       {"outbox-retention-ms", "120000",
        "published outbox entries kept for re-publishing (> 60000)"},
       {"drain-ms", "500", "readiness NOT_SERVING this long before the listener closes"},
+      {"register-foundations", "auto",
+       "REG-11: whether this authority registers foundations (auto: only provincial codes)"},
+      {"founding-months", "6", "REG-04: months from preparation approval to the founding meeting"},
+      {"preparation-extension-months", "0",
+       "REG-05: months of the one preparation extension (Hubei: 3; 0 = none)"},
+      {"lapse-name-block-months", "0",
+       "REG-05: months a lapsed preparation's name stays blocked (Hubei: 12; 0 = none)"},
+      {"joint-review-required", "true",
+       "REG-20: establishment, re-election and legal-representative changes need a passed "
+       "joint review"},
+      {"review-departments", "社会工作部,纪委监委,组织部,统战部,公安局,人民法院,人民检察院",
+       "departments consulted in a joint review (comma separated)"},
+      {"review-answer-days", "10", "days a department has to answer in a joint review"},
+      {"penalty-durable", "registration-penalties",
+       "durable consumer of supervision's case.decided events"},
   };
   return kOptions;
 }
@@ -49,6 +65,8 @@ int Run(int argc, char** argv) {
   std::string jurisdiction, grpc_listen, metrics_listen, key_file, nats_url, consumer;
   sg::store::RedisOptions redis_options;
   int64_t retention_ms = 0, pool_size = 0, drain_ms = 0;
+  sg::registration::RegistrySettings settings;
+  std::string penalty_durable;
   try {
     cfg = sg::config::Config::Load(Options(), argc, argv);
     if (cfg.help_requested()) {
@@ -67,6 +85,21 @@ int Run(int argc, char** argv) {
     pool_size = cfg.GetInt("redis-pool-size", 1, 256);
     retention_ms = cfg.GetInt("outbox-retention-ms", 61000, 3600000);
     drain_ms = cfg.GetInt("drain-ms", 0, 60000);
+    settings.authority_code = jurisdiction;
+    const std::string foundations = cfg.Get("register-foundations");
+    settings.foundations_registrable = foundations == "auto" ? jurisdiction.ends_with("0000")
+                                                             : cfg.GetBool("register-foundations");
+    settings.founding_months = static_cast<int>(cfg.GetInt("founding-months", 1, 24));
+    settings.preparation_extension_months =
+        static_cast<int>(cfg.GetInt("preparation-extension-months", 0, 12));
+    settings.lapse_name_block_months =
+        static_cast<int>(cfg.GetInt("lapse-name-block-months", 0, 60));
+    settings.joint_review_required = cfg.GetBool("joint-review-required");
+    settings.review_departments = cfg.GetList("review-departments");
+    if (settings.review_departments.empty())
+      throw sg::config::ConfigError("review-departments: at least one department");
+    settings.review_answer_days = static_cast<int>(cfg.GetInt("review-answer-days", 1, 60));
+    penalty_durable = cfg.Get("penalty-durable");
   } catch (const sg::config::ConfigError& e) {
     std::cerr << "socgov-registration: " << e.what() << "\n";
     return 2;
@@ -121,7 +154,9 @@ int Run(int argc, char** argv) {
   relay.Start();
 
   sg::SystemClock clock;
-  sg::registration::Registry registry(store, {jurisdiction}, clock);
+  sg::registration::Registry registry(store, settings, clock);
+  sg::registration::PenaltyConsumer penalties(**conn, registry, store, penalty_durable,
+                                              jurisdiction, &metrics, logger);
   sg::registration::RegistrationHandler handler(registry, *verifier, clock);
   sg::grpcx::HostOptions host_options;
   host_options.listen = grpc_listen;
@@ -144,12 +179,15 @@ int Run(int argc, char** argv) {
       redis_ok = redis->Ping();
     }
     host.SetReady(redis_ok && (*conn)->connected() && stream_ready);
+    // Supervision may be deployed after registration: consume its decisions once they exist.
+    penalties.StartWhenStreamExists();
     if (int sig = sg::grpcx::WaitForShutdownSignal(1000); sig != 0) {
       logger.Info("shutting down", {{"signal", std::to_string(sig)}});
       break;
     }
   }
   host.Shutdown();
+  penalties.Stop();
   relay.Stop(3000);
   (*conn)->Flush(2000);
   logger.Info("stopped");

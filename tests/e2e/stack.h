@@ -81,8 +81,10 @@ class Stack {
             {"SOCGOV_DRAIN_MS", "0"}};
   }
 
-  void StartRegistration() {
+  // `extra` adds SOCGOV_* settings, e.g. {"SOCGOV_JOINT_REVIEW_REQUIRED", "false"}.
+  void StartRegistration(const std::vector<std::pair<std::string, std::string>>& extra = {}) {
     auto env = CommonEnv();
+    env.insert(env.end(), extra.begin(), extra.end());
     env.emplace_back("SOCGOV_GRPC_LISTEN", reg_addr());
     env.emplace_back("SOCGOV_METRICS_LISTEN", "127.0.0.1:" + std::to_string(reg_metrics_port_));
     registration_ = std::make_unique<ChildProcess>(
@@ -123,6 +125,8 @@ class Stack {
   std::string reg_addr() const { return "127.0.0.1:" + std::to_string(reg_port_); }
   std::string audit_addr() const { return "127.0.0.1:" + std::to_string(audit_port_); }
   int reg_metrics_port() const { return reg_metrics_port_; }
+  int redis_port() const { return redis_->port(); }
+  const std::string& key_file() const { return key_file_; }
   NatsServer& nats() { return *nats_; }
   ChildProcess& registration() { return *registration_; }
   ChildProcess& audit() { return *audit_; }

@@ -14,8 +14,14 @@
 namespace socgov::testing {
 namespace {
 
+// These two tests follow the event path of the shortest registration, without the joint review
+// (REG-20) that lifecycle_e2e_test.cc goes through.
+const std::vector<std::pair<std::string, std::string>> kNoJointReview = {
+    {"SOCGOV_JOINT_REVIEW_REQUIRED", "false"}};
+
 const char* kSubmitArgs =
-    "reg submit --type social-service --name 厦门市集美区和欣社会工作服务中心 "
+    "reg submit --type social-service --form legal-person "
+    "--name 厦门市集美区和欣社会工作服务中心 "
     "--domicile 厦门市集美区杏林街道杏滨路1号 --legal-rep-name 王立新 "
     "--legal-rep-id 11010519491231002X --funds-yuan 30000 --scope 社会工作服务 "
     "--jurisdiction 350211 --output id";
@@ -77,7 +83,7 @@ size_t CountOccurrences(const std::string& text, const std::string& what) {
 
 TEST(EndToEnd, SocgovctlRegistersAnOrganizationAndAuditRecordsIt) {
   Stack stack;
-  stack.StartRegistration();
+  stack.StartRegistration(kNoJointReview);
   stack.StartAudit();
   ASSERT_TRUE(stack.WaitReady(stack.reg_addr())) << stack.Logs();
   ASSERT_TRUE(stack.WaitReady(stack.audit_addr())) << stack.Logs();
@@ -154,7 +160,7 @@ TEST(EndToEnd, SocgovctlRegistersAnOrganizationAndAuditRecordsIt) {
 
 TEST(EndToEnd, KillNineBetweenCommitAndPublishStillDeliversToAuditExactlyOnce) {
   Stack stack;
-  stack.StartRegistration();
+  stack.StartRegistration(kNoJointReview);
   stack.StartAudit();
   ASSERT_TRUE(stack.WaitReady(stack.reg_addr())) << stack.Logs();
   ASSERT_TRUE(stack.WaitReady(stack.audit_addr())) << stack.Logs();
@@ -169,7 +175,7 @@ TEST(EndToEnd, KillNineBetweenCommitAndPublishStillDeliversToAuditExactlyOnce) {
   stack.registration().Kill9();
 
   stack.nats().Start();
-  stack.StartRegistration();
+  stack.StartRegistration(kNoJointReview);
   ASSERT_TRUE(stack.WaitReady(stack.reg_addr())) << stack.Logs();
 
   auto all_records = [&] {

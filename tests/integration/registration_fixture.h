@@ -48,6 +48,7 @@ inline rv1::SubmitApplicationRequest SocialServiceRequest(const std::string& nam
   r.set_request_id(request_id);
   auto* p = r.mutable_profile();
   p->set_org_type(rv1::ORG_TYPE_SOCIAL_SERVICE);
+  p->set_social_service_form(rv1::SOCIAL_SERVICE_FORM_LEGAL_PERSON);
   p->set_name(name);
   p->set_domicile("厦门市集美区杏林街道杏滨路1号");
   p->mutable_legal_representative()->set_name("王立新");
@@ -149,9 +150,8 @@ class RegistrationFixture : public ::testing::Test {
     relay_options.stream = {"REGISTRATION", {"socgov.v1.350200.350211.registration.>"}};
     relay_ = std::make_unique<outbox::Relay>(relay_options, ro, *conn_, nullptr, logger_);
     relay_->Start();
-    registry_ = std::make_unique<registration::Registry>(
-        *store_, registration::RegistrySettings{kJimei}, clock_);
-    handler_ = std::make_unique<registration::RegistrationHandler>(*registry_, verifier_, clock_);
+    registry_ = std::make_unique<registration::Registry>(*store_, Settings(), clock());
+    handler_ = std::make_unique<registration::RegistrationHandler>(*registry_, verifier_, clock());
     host_ = std::make_unique<grpcx::ServiceHost>(grpcx::HostOptions{"127.0.0.1:0", 0, 2000, 8},
                                                  nullptr, logger_);
     host_->AddService(handler_.get());
@@ -166,6 +166,16 @@ class RegistrationFixture : public ::testing::Test {
     if (host_) host_->Shutdown();
     if (relay_) relay_->Stop(0);
   }
+
+  // These tests exercise storage, idempotency and the event path of establishment; the joint
+  // review (REG-20) that precedes it is exercised by lifecycle_test.cc.
+  virtual registration::RegistrySettings Settings() const {
+    registration::RegistrySettings s;
+    s.authority_code = kJimei;
+    s.joint_review_required = false;
+    return s;
+  }
+  virtual const Clock& clock() const { return clock_; }
 
   template <typename Req, typename Resp, typename Fn>
   grpc::Status Call(Fn fn, const Req& req, Resp* resp, const std::string& token) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "registration/domain/credit_code.h"
+#include "registration/domain/dates.h"
 #include "registration_fixture.h"
 
 namespace socgov::testing {
@@ -167,7 +168,7 @@ TEST_F(RegistrationFixture, CommandsCommitWhileNatsIsDownAndEveryEventArrivesOnc
   nats_->Stop();
   for (int i = 0; i < 4; ++i) {
     rv1::SubmitApplicationResponse r;
-    auto st = Submit(SocialServiceRequest("厦门市集美区停机期间服务中心" + std::to_string(i),
+    auto st = Submit(SocialServiceRequest("厦门市集美区停机期间" + std::to_string(i) + "号服务中心",
                                           "down-" + std::to_string(i)),
                      &r);
     ASSERT_TRUE(st.ok()) << st.error_message();
@@ -191,14 +192,31 @@ TEST_F(RegistrationFixture, ListFiltersByTypeStatusAndJurisdictionWithPageTokens
     ASSERT_TRUE(st.ok()) << st.error_message();
     rv1::ApproveApplicationResponse a;
     ASSERT_TRUE(Approve(s.application().id(), 1, req.request_id() + "-approve", &a).ok());
+    if (a.application().status() == rv1::APPLICATION_STATUS_PREP_APPROVED) {
+      // A social group's preparation (REG-04): hold the founding meeting today, then establish.
+      rv1::ApplyEstablishmentRequest est;
+      est.set_request_id(req.request_id() + "-establish");
+      est.set_application_id(a.application().id());
+      est.set_version(a.application().version());
+      est.set_founding_meeting_on(
+          registration::FormatDate(registration::ChinaDate(std::chrono::system_clock::now())));
+      est.set_individual_members(60);
+      est.mutable_funds()->set_fen(req.profile().funds().fen());
+      rv1::Application app;
+      auto st =
+          Call(&rv1::RegistrationService::Stub::ApplyEstablishment, est, &app, Token("clerk"));
+      ASSERT_TRUE(st.ok()) << st.error_message();
+      ASSERT_TRUE(Approve(app.id(), app.version(), req.request_id() + "-approve-2", &a).ok());
+    }
   };
   for (int i = 0; i < 3; ++i)
-    register_org(SocialServiceRequest("厦门市集美区列表测试服务中心" + std::to_string(i),
+    register_org(SocialServiceRequest("厦门市集美区列表测试" + std::to_string(i) + "号服务中心",
                                       "list-" + std::to_string(i)));
   for (int i = 0; i < 2; ++i) {
-    auto req = SocialServiceRequest("厦门市集美区列表测试协会" + std::to_string(i),
+    auto req = SocialServiceRequest("厦门市集美区列表测试" + std::to_string(i) + "号协会",
                                     "group-" + std::to_string(i));
     req.mutable_profile()->set_org_type(rv1::ORG_TYPE_SOCIAL_GROUP);
+    req.mutable_profile()->clear_social_service_form();
     req.mutable_profile()->set_individual_members(60);  // REG-01
     register_org(req);
   }
@@ -273,10 +291,11 @@ TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOu
   constexpr int kEvents = 130;  // more than one re-publish batch (100)
   for (int i = 0; i < kEvents; ++i) {
     rv1::SubmitApplicationResponse r;
-    ASSERT_TRUE(Submit(SocialServiceRequest("厦门市集美区留存窗口服务中心" + std::to_string(i),
-                                            "kept-" + std::to_string(i)),
-                       &r)
-                    .ok());
+    ASSERT_TRUE(
+        Submit(SocialServiceRequest("厦门市集美区留存窗口" + std::to_string(i) + "号服务中心",
+                                    "kept-" + std::to_string(i)),
+               &r)
+            .ok());
   }
   StreamWatcher before(nats_->url(), "before-loss");
   before.Start();

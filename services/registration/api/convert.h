@@ -19,5 +19,10 @@ pb::OrganizationProfile ToProto(const Profile& p);  // ID number masked
 pb::Application ToProto(const Application& a);
 pb::Organization ToProto(const Organization& o);
 void ToProto(const Actor& a, ::socgov::common::v1::Actor* out);
+pb::CouncilTerm ToProto(const CouncilTerm& t);
+pb::ArticlesVersion ToProto(const ArticlesVersion& a);
+OrgChanges FromProto(const pb::OrganizationChanges& c, const std::string& legal_rep_id_number);
+pb::ChangeApplication ToProto(const ChangeApplication& c);  // ID numbers masked
+pb::ReviewCase ToProto(const ReviewCase& r);                // ID numbers masked
 
 }  // namespace socgov::registration

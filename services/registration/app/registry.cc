@@ -4,16 +4,19 @@
 #include "platform/outbox/outbox.h"
 #include "platform/util/uuid.h"
 #include "registration/api/convert.h"
+#include "registration/app/command_support.h"
 #include "registration/domain/application.h"
 #include "registration/domain/credit_code.h"
+#include "registration/domain/dates.h"
+#include "registration/domain/lifecycle.h"
+#include "registration/domain/names.h"
+#include "registration/domain/review.h"
 #include "socgov/registration/v1/events.pb.h"
 
 namespace socgov::registration {
 namespace {
 
 constexpr const char* kContext = "registration";
-
-Actor ToActor(const auth::Principal& p) { return Actor{p.subject, p.roles, p.jurisdiction}; }
 
 outbox::OutboxEvent MakeEvent(const google::protobuf::Message& body, const std::string& aggregate,
                               const std::string& event, const std::string& aggregate_id,
@@ -33,21 +36,6 @@ outbox::OutboxEvent MakeEvent(const google::protobuf::Message& body, const std::
   e.nats_subject = outbox::Subject(jurisdiction, kContext, aggregate, event);
   body.SerializeToString(&e.data);
   return e;
-}
-
-template <typename Response>
-Result<Response> Replay(const std::string& bytes) {
-  Response r;
-  if (!r.ParseFromString(bytes))
-    return Error::Internal("stored response for request id is unreadable");
-  return r;
-}
-
-// Request ids are chosen by clients, so two callers may pick the same one: the idempotency record
-// is kept per caller, and a replay is only returned after the caller passed the same checks.
-// Length-prefixed so that no (subject, request id) pair can spell another's key.
-std::string IdempotencyKey(const auth::Principal& who, const std::string& request_id) {
-  return std::to_string(who.subject.size()) + ":" + who.subject + ":" + request_id;
 }
 
 // A stored response answers only the request it was made for: the same request id reused for
@@ -76,7 +64,64 @@ Status ValidateDecisionRequest(const std::string& request_id, const std::string&
   return std::nullopt;
 }
 
+bool Matches(const OrgFilter& f, const Organization& o) {
+  if (f.kind != OrgKind::kUnspecified && o.profile.kind != f.kind) return false;
+  if (f.status != OrgStatus::kUnspecified && o.status != f.status) return false;
+  if (!f.jurisdiction.empty() && !auth::JurisdictionCovers(f.jurisdiction, o.profile.jurisdiction))
+    return false;
+  return f.name_contains.empty() || o.profile.name.find(f.name_contains) != std::string::npos;
+}
+
 }  // namespace
+
+outbox::OutboxEvent Registry::Event(const google::protobuf::Message& body,
+                                    const std::string& aggregate, const std::string& event,
+                                    const std::string& aggregate_id, int64_t version,
+                                    const std::string& jurisdiction, const std::string& actor,
+                                    TimePoint now) const {
+  return MakeEvent(body, aggregate, event, aggregate_id, version, jurisdiction,
+                   settings_.authority_code, actor, now);
+}
+
+Result<v1::CheckNameResponse> Registry::CheckName(const auth::Principal& who,
+                                                  const v1::CheckNameRequest& req) {
+  const std::string authority =
+      req.jurisdiction().empty() ? settings_.authority_code : req.jurisdiction();
+  if (!auth::IsValidJurisdictionCode(authority))
+    return Error::InvalidArgument("jurisdiction", "must be a 6-digit GB/T 2260 code");
+  if (auto err = CheckRead(who, authority)) return *err;
+  const auto kind = static_cast<OrgKind>(static_cast<int>(req.org_type()));
+  if (kind < OrgKind::kSocialGroup || kind > OrgKind::kCommunity)
+    return Error::InvalidArgument("org_type",
+                                  "must be SOCIAL_GROUP, SOCIAL_SERVICE, FOUNDATION or COMMUNITY");
+  auto name = CheckText("name", req.name(), {.min = 2, .max = 50, .single_line = true});
+  if (!name) return name.error();
+  v1::CheckNameResponse response;
+  for (const auto& p : CheckNameForm(*name, kind, authority == "100000")) {
+    auto* v = response.add_violations();
+    v->set_rule_id(p.rule_id);
+    v->set_message(p.message);
+  }
+  if (auto holder = store_.NameHolder(authority, *name)) {
+    const std::string& h = *holder;
+    response.set_held_by(h.rfind("app:", 0) == 0   ? "application " + h.substr(4)
+                         : h.rfind("org:", 0) == 0 ? "organization " + h.substr(4)
+                                                   : "lapsed preparation " + h.substr(7));
+  }
+  response.set_available(response.violations_size() == 0 && response.held_by().empty());
+  return response;
+}
+
+Status ValidateOrganizationId(const std::string& field, const std::string& id) {
+  if (id.rfind("SQ", 0) == 0) {
+    // Community filing number: SQ + 6-digit authority + 8-digit serial.
+    bool digits = id.size() == 16;
+    for (size_t i = 2; digits && i < id.size(); ++i) digits = id[i] >= '0' && id[i] <= '9';
+    if (digits) return std::nullopt;
+    return Error::InvalidArgument(field, "not a filing number (SQ + 14 digits)");
+  }
+  return ValidateCreditCode(field, id);
+}
 
 Status ValidateRequestId(const std::string& request_id) {
   if (request_id.empty()) return Error::InvalidArgument("request_id", "required (idempotency key)");
@@ -116,10 +161,11 @@ Status Registry::CheckRead(const auth::Principal& who, const std::string& jurisd
 
 Result<v1::SubmitApplicationResponse> Registry::Submit(const auth::Principal& who,
                                                        const std::string& request_id,
-                                                       Profile profile) {
+                                                       Profile profile, ApplicationStage stage) {
   if (auto err = ValidateRequestId(request_id)) return *err;
   const TimePoint now = clock_.Now();
-  auto app = SubmitApplication(NewUuidV7(now), std::move(profile), ToActor(who), settings_, now);
+  auto app =
+      SubmitApplication(NewUuidV7(now), std::move(profile), stage, ToActor(who), settings_, now);
   if (!app.ok()) return app.error();
   if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
 
@@ -128,7 +174,7 @@ Result<v1::SubmitApplicationResponse> Registry::Submit(const auth::Principal& wh
   v1::ApplicationSubmitted body;
   *body.mutable_application() = response.application();
   ToProto(app->submitted_by, body.mutable_actor());
-  for (const char* rule : {"REG-01", "REG-02", "REG-03", "REG-10", "REG-22"})
+  for (const char* rule : {"REG-01", "REG-02", "REG-03", "REG-10", "REG-11", "REG-22"})
     body.add_rule_ids(rule);
   std::vector<outbox::OutboxEvent> events = {MakeEvent(body, "application", "submitted", app->id,
                                                        app->version, app->profile.jurisdiction,
@@ -167,11 +213,19 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
     return Error::FailedPrecondition(
         "application " + application_id + " is " + ToString(app->status) +
         "; only SUBMITTED applications can be approved (domain.md §3.1)");
+  if (app->stage == ApplicationStage::kPreparation)
+    return ApprovePreparationCommand(who, idem, *app, version, now);
+  std::string review_id;
+  if (auto err = CheckJointReview(application_id, "", {ReviewTrigger::kEstablishment},
+                                  app->profile.legal_rep.id_number, &review_id))
+    return *err;
   const uint64_t serial = store_.NextCreditCodeSerial();
   auto code = MakeCreditCode(app->profile.kind, settings_.authority_code, serial);
   if (!code.ok()) return code.error();
   auto approval = ApproveApplication(*app, version, *code, ToActor(who), now);
   if (!approval.ok()) return approval.error();
+  approval->organization.serial = serial;
+  approval->application.review_id = review_id;
 
   v1::ApproveApplicationResponse response;
   *response.mutable_application() = ToProto(approval->application);
@@ -240,7 +294,7 @@ Result<v1::Application> Registry::GetApplication(const auth::Principal& who,
 
 Result<v1::Organization> Registry::GetOrganization(const auth::Principal& who,
                                                    const std::string& id) {
-  if (auto err = ValidateCreditCode("organization_id", id)) return *err;
+  if (auto err = ValidateOrganizationId("organization_id", id)) return *err;
   auto org = store_.LoadOrganization(id);
   if (!org) return Error::NotFound("organization " + id + " not found");
   if (auto err = CheckRead(who, org->profile.jurisdiction)) return *err;
@@ -260,12 +314,21 @@ Result<v1::ListOrganizationsResponse> Registry::ListOrganizations(const auth::Pr
     if (end == nullptr || *end != '\0' || page_token[0] == '-')
       return Error::InvalidArgument("page.page_token", "not a token returned by this RPC");
   }
-  if (requested.kind != OrgKind::kUnspecified &&
-      (static_cast<int>(requested.kind) < 1 || static_cast<int>(requested.kind) > 3))
+  if (static_cast<int>(requested.kind) < 0 ||
+      static_cast<int>(requested.kind) > static_cast<int>(OrgKind::kCommunity))
     return Error::InvalidArgument("org_type", "unknown value");
-  if (requested.status != OrgStatus::kUnspecified && requested.status != OrgStatus::kActive)
+  if (static_cast<int>(requested.status) < 0 ||
+      static_cast<int>(requested.status) > static_cast<int>(OrgStatus::kFilingRemoved))
     return Error::InvalidArgument("status", "unknown value");
   OrgFilter filter = requested;
+  if (!filter.name_contains.empty()) {
+    auto len = Utf8Length(filter.name_contains);
+    if (!len) return Error::InvalidArgument("name_contains", "must be valid UTF-8");
+    if (*len > 50) return Error::InvalidArgument("name_contains", "must be at most 50 characters");
+  }
+  if (!filter.id.empty()) {
+    if (auto err = ValidateOrganizationId("organization_id", filter.id)) return *err;
+  }
   if (filter.jurisdiction.empty()) {
     filter.jurisdiction = who.jurisdiction;
   } else {
@@ -274,8 +337,16 @@ Result<v1::ListOrganizationsResponse> Registry::ListOrganizations(const auth::Pr
     if (auto err = CheckRead(who, filter.jurisdiction)) return *err;
   }
   const size_t limit = page_size == 0 ? 50 : static_cast<size_t>(page_size);
-  auto rows = store_.ListOrganizations(filter, after, limit);
   v1::ListOrganizationsResponse response;
+  if (!filter.id.empty()) {
+    // One organization by its id: no index walk.
+    auto org = store_.LoadOrganization(filter.id);
+    if (after == 0 && org && Matches(filter, *org)) *response.add_organizations() = ToProto(*org);
+    response.set_total_size(response.organizations_size());
+    return response;
+  }
+  response.set_total_size(store_.CountIndex(filter));
+  auto rows = store_.ListOrganizations(filter, after, limit);
   for (auto& [serial, org] : rows) *response.add_organizations() = ToProto(org);
   if (rows.size() == limit)
     response.mutable_page()->set_next_page_token(std::to_string(rows.back().first));

@@ -3,7 +3,9 @@
 // entity's jurisdiction against it (architecture.md §5), not only the request's.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "platform/auth/token.h"
 #include "platform/store/redis.h"
@@ -20,7 +22,8 @@ class Registry {
   Registry(RegistrationStore& store, RegistrySettings settings, const Clock& clock);
 
   Result<v1::SubmitApplicationResponse> Submit(const auth::Principal& who,
-                                               const std::string& request_id, Profile profile);
+                                               const std::string& request_id, Profile profile,
+                                               ApplicationStage stage);
   Result<v1::ApproveApplicationResponse> Approve(const auth::Principal& who,
                                                  const std::string& request_id,
                                                  const std::string& application_id,
@@ -35,8 +38,106 @@ class Registry {
                                                           const OrgFilter& filter,
                                                           const std::string& page_token,
                                                           int32_t page_size);
+  Result<v1::CheckNameResponse> CheckName(const auth::Principal& who,
+                                          const v1::CheckNameRequest& req);
+
+  // Preparation (preparation_commands.cc).
+  Result<v1::Application> ApplyEstablishment(const auth::Principal& who,
+                                             const v1::ApplyEstablishmentRequest& req);
+  Result<v1::Application> ExtendPreparation(const auth::Principal& who,
+                                            const v1::ExtendPreparationRequest& req);
+  Result<v1::LapsePreparationsResponse> LapsePreparations(const auth::Principal& who);
+
+  // Organization lifecycle (organization_commands.cc).
+  Result<v1::Organization> FileCommunity(const auth::Principal& who,
+                                         const v1::FileCommunityOrganizationRequest& req);
+  Result<v1::Organization> RemoveFiling(const auth::Principal& who,
+                                        const v1::RemoveFilingRequest& req);
+  Result<v1::ChangeApplication> ApplyChange(const auth::Principal& who,
+                                            const v1::ApplyChangeRequest& req);
+  Result<v1::ApproveChangeResponse> ApproveChange(const auth::Principal& who,
+                                                  const v1::ApproveChangeRequest& req);
+  Result<v1::ChangeApplication> RejectChange(const auth::Principal& who,
+                                             const v1::RejectChangeRequest& req);
+  Result<v1::ChangeApplication> GetChange(const auth::Principal& who, const std::string& id);
+  Result<v1::Organization> RecordArticles(const auth::Principal& who,
+                                          const v1::RecordArticlesRequest& req);
+  Result<v1::Organization> RecordCouncilTerm(const auth::Principal& who,
+                                             const v1::RecordCouncilTermRequest& req);
+  Result<v1::Organization> ExtendCouncilTerm(const auth::Principal& who,
+                                             const v1::ExtendCouncilTermRequest& req);
+  Result<v1::Organization> ResolveDissolution(const auth::Principal& who,
+                                              const v1::ResolveDissolutionRequest& req);
+  Result<v1::Organization> StartLiquidation(const auth::Principal& who,
+                                            const v1::StartLiquidationRequest& req);
+  Result<v1::Organization> ApplyCancellation(const auth::Principal& who,
+                                             const v1::ApplyCancellationRequest& req);
+  Result<v1::Organization> ApproveCancellation(const auth::Principal& who,
+                                               const v1::ApproveCancellationRequest& req);
+  Result<v1::Organization> ResumeOrganization(const auth::Principal& who,
+                                              const v1::ResumeOrganizationRequest& req);
+
+  // Joint review (review_commands.cc).
+  Result<v1::ReviewCase> OpenReview(const auth::Principal& who, const v1::OpenReviewRequest& req);
+  Result<v1::ReviewCase> RecordOpinion(const auth::Principal& who,
+                                       const v1::RecordOpinionRequest& req);
+  Result<v1::ReviewCase> ConcludeReview(const auth::Principal& who,
+                                        const v1::ConcludeReviewRequest& req);
+  Result<v1::ReviewCase> PublishReview(const auth::Principal& who,
+                                       const v1::PublishReviewRequest& req);
+  Result<v1::ReviewCase> FileReviewResult(const auth::Principal& who,
+                                          const v1::FileReviewResultRequest& req);
+  Result<v1::ReviewCase> GetReview(const auth::Principal& who, const std::string& id);
+
+  // Applies supervision's penalty decision (penalty_decisions.cc); `event_id` is its ce-id, used
+  // to apply each event once. True when the organization changed; false for a repeat or a
+  // penalty without effect on registration (warning, fine, ...). kNotFound for organizations not
+  // registered here, kFailedPrecondition when its state does not allow the penalty, kAborted
+  // when it kept changing under us (retry).
+  Result<bool> ApplyPenaltyDecision(const std::string& event_id,
+                                    const std::string& case_decided_bytes);
+
+  const RegistrySettings& settings() const { return settings_; }
 
  private:
+  // An organization command: validate the request id, replay a stored response, load the
+  // organization (NOT_FOUND / PERMISSION_DENIED), decide with `decide`, then store the new state,
+  // its status-index move, the event and the response in one mutation.
+  using Decide = std::function<Result<Organization>(const Organization&, TimePoint)>;
+  using EventOf = std::function<std::vector<outbox::OutboxEvent>(
+      const Organization& before, const Organization& after, TimePoint now)>;
+  Result<v1::Organization> OrgCommand(const auth::Principal& who, const char* rpc,
+                                      const std::string& request_id, const std::string& org_id,
+                                      int64_t version, const Decide& decide, const EventOf& events);
+  // The standard OrganizationStatusChanged event for `after`'s transition.
+  std::vector<outbox::OutboxEvent> StatusEvent(const auth::Principal& who, const char* event,
+                                               const Organization& before,
+                                               const Organization& after,
+                                               std::vector<std::string> rule_ids, TimePoint now,
+                                               const std::string& cause_event_id = "") const;
+  // A review command: as OrgCommand, for a review case.
+  using DecideReview = std::function<Result<ReviewCase>(const ReviewCase&, TimePoint)>;
+  Result<v1::ReviewCase> ReviewCommand(const auth::Principal& who, const char* rpc,
+                                       const std::string& request_id, const std::string& review_id,
+                                       int64_t version, const char* event,
+                                       const DecideReview& decide);
+  // REG-20: when required, a PASSED review of `subject_id` for one of `triggers` that names the
+  // person (empty: any nominee). `review_id` non-empty: that review; else any of the subject's.
+  Status CheckJointReview(const std::string& subject_id, const std::string& review_id,
+                          const std::vector<ReviewTrigger>& triggers,
+                          const std::string& person_id_number, std::string* used_review_id);
+  // ApproveApplication of a preparation (preparation_commands.cc).
+  Result<v1::ApproveApplicationResponse> ApprovePreparationCommand(const auth::Principal& who,
+                                                                   const std::string& idem,
+                                                                   const Application& app,
+                                                                   int64_t version, TimePoint now);
+  // Adds the organization's hash write, version guard and status-index move to `m`.
+  void AddOrgWrite(Mutation& m, const Organization& before, const Organization& after);
+  outbox::OutboxEvent Event(const google::protobuf::Message& body, const std::string& aggregate,
+                            const std::string& event, const std::string& aggregate_id,
+                            int64_t version, const std::string& jurisdiction,
+                            const std::string& actor, TimePoint now) const;
+
   Status CheckWrite(const auth::Principal& who, const std::string& jurisdiction) const;
   // Loads the application a decision is about; NOT_FOUND, or PERMISSION_DENIED for its
   // jurisdiction.
@@ -51,5 +152,7 @@ class Registry {
 
 // Request ids are client-chosen idempotency keys: 1..128 printable ASCII characters.
 Status ValidateRequestId(const std::string& request_id);
+// A credit code (GB 32100) or a community filing number.
+Status ValidateOrganizationId(const std::string& field, const std::string& id);
 
 }  // namespace socgov::registration

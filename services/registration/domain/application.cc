@@ -6,6 +6,8 @@
 
 #include "registration/domain/credit_code.h"
 #include "registration/domain/id_number.h"
+#include "registration/domain/names.h"
+#include "registration/domain/text.h"
 
 namespace socgov::registration {
 namespace {
@@ -43,42 +45,6 @@ bool IsSixDigits(std::string_view s) {
   return true;
 }
 
-// Clerks paste from documents and Chinese IMEs type the ideographic space U+3000, so both ASCII
-// whitespace and U+3000 are trimmed.
-std::string_view Trim(std::string_view s) {
-  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
-  auto is_ascii_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
-  for (;;) {
-    if (!s.empty() && is_ascii_space(s.front())) {
-      s.remove_prefix(1);
-    } else if (s.starts_with(kIdeographicSpace)) {
-      s.remove_prefix(kIdeographicSpace.size());
-    } else {
-      break;
-    }
-  }
-  for (;;) {
-    if (!s.empty() && is_ascii_space(s.back())) {
-      s.remove_suffix(1);
-    } else if (s.ends_with(kIdeographicSpace)) {
-      s.remove_suffix(kIdeographicSpace.size());
-    } else {
-      break;
-    }
-  }
-  return s;
-}
-
-bool HasControlChar(std::string_view s) {
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) return true;
-  }
-  return false;
-}
-
 // "¥30,000" for messages: thresholds are whole yuan, and clerks think in yuan, not fen.
 std::string Yuan(int64_t fen) {
   std::string digits = std::to_string(fen / kFenPerYuan);
@@ -95,37 +61,12 @@ std::string AtLeast(int64_t min_fen, int64_t got_fen) {
          std::to_string(got_fen) + " fen";
 }
 
-struct TextRule {
-  size_t min;
-  size_t max;
-  bool single_line;  // names are printed on certificates and in one-line lists
-};
-
-// Checks `in` after trimming and returns the trimmed text, which is what gets stored.
-Result<std::string> CheckText(std::string_view field, std::string_view in, TextRule rule) {
-  const std::string_view text = Trim(in);
-  const std::optional<size_t> length = Utf8Length(text);
-  if (!length) return Error::InvalidArgument(field, "must be valid UTF-8");
-  if (*length == 0) return Error::InvalidArgument(field, "must not be empty");
-  if (*length < rule.min) {
-    return Error::InvalidArgument(field, "must be at least " + std::to_string(rule.min) +
-                                             " characters, got " + std::to_string(*length));
-  }
-  if (*length > rule.max) {
-    return Error::InvalidArgument(field, "must be at most " + std::to_string(rule.max) +
-                                             " characters, got " + std::to_string(*length));
-  }
-  if (rule.single_line && HasControlChar(text)) {
-    return Error::InvalidArgument(field, "must not contain control characters");
-  }
-  return std::string(text);
-}
-
 bool IsKnownKind(OrgKind kind) {
   switch (kind) {
     case OrgKind::kSocialGroup:
     case OrgKind::kSocialService:
     case OrgKind::kFoundation:
+    case OrgKind::kCommunity:
       return true;
     case OrgKind::kUnspecified:
       break;
@@ -210,62 +151,36 @@ Status CheckDecidable(const Application& app, int64_t expected_version, std::str
 
 }  // namespace
 
-std::optional<size_t> Utf8Length(std::string_view s) {
-  size_t count = 0;
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    size_t extra = 0;
-    char32_t cp = 0;
-    char32_t min = 0;
-    if (b0 < 0x80) {
-      ++i;
-      ++count;
-      continue;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      extra = 1, cp = b0 & 0x1F, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      extra = 2, cp = b0 & 0x0F, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      extra = 3, cp = b0 & 0x07, min = 0x10000;
-    } else {
-      return std::nullopt;  // a continuation byte first, or 0xF8..0xFF
-    }
-    if (s.size() - i <= extra) return std::nullopt;  // truncated sequence
-    for (size_t k = 1; k <= extra; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) return std::nullopt;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    // Overlong forms and surrogates would let two byte strings spell the same name.
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-    i += extra + 1;
-    ++count;
+Status CheckMembersAndFunds(const Profile& p, const RegistrySettings& settings,
+                            bool check_members) {
+  switch (p.kind) {
+    case OrgKind::kSocialGroup:
+      if (check_members)
+        if (auto err = CheckSocialGroupMembers(p)) return err;
+      return CheckSocialGroupFunds(p, settings);
+    case OrgKind::kFoundation:
+      return CheckFoundation(p, settings);
+    default:
+      return std::nullopt;
   }
-  return count;
 }
 
-Status ValidateProfile(Profile& profile, const RegistrySettings& settings, TimePoint now) {
+Status ValidateProfile(Profile& profile, const RegistrySettings& settings, TimePoint now,
+                       bool check_members) {
   // Work on a copy so a failed validation leaves the caller's profile untouched.
   Profile p = profile;
 
   if (!IsKnownKind(p.kind)) {
     return Error::InvalidArgument("profile.org_type",
-                                  "must be SOCIAL_GROUP, SOCIAL_SERVICE or FOUNDATION");
+                                  "must be SOCIAL_GROUP, SOCIAL_SERVICE, FOUNDATION or COMMUNITY");
   }
 
   auto name = CheckText("profile.name", p.name, {.min = 2, .max = 50, .single_line = true});
   if (!name) return name.error();
   p.name = std::move(name).value();
-  if (!IsNational(settings)) {
-    for (std::string_view word : kNationalWords) {
-      if (p.name.find(word) != std::string::npos) {
-        return Error::InvalidArgument(
-            "profile.name",
-            "REG-03: an organization registered by a local authority must not use " +
-                std::string(word) + " in its name");
-      }
-    }
+  if (auto problems = CheckNameForm(p.name, p.kind, IsNational(settings)); !problems.empty()) {
+    return Error::InvalidArgument("profile.name",
+                                  problems.front().rule_id + ": " + problems.front().message);
   }
 
   auto domicile =
@@ -311,32 +226,70 @@ Status ValidateProfile(Profile& profile, const RegistrySettings& settings, TimeP
     return Error::InvalidArgument("profile.unit_members", "must not be negative");
   }
 
-  switch (p.kind) {
-    case OrgKind::kSocialGroup:
-      if (auto err = CheckSocialGroupMembers(p)) return err;
-      if (auto err = CheckSocialGroupFunds(p, settings)) return err;
-      break;
-    case OrgKind::kFoundation:
-      if (auto err = CheckFoundation(p, settings)) return err;
-      break;
-    default:
-      break;
-  }
+  if (p.staff_count < 0)
+    return Error::InvalidArgument("profile.staff_count", "must not be negative");
+
+  if (auto err = CheckMembersAndFunds(p, settings, check_members)) return err;
   if (p.kind != OrgKind::kFoundation && p.foundation_kind != FoundationKind::kUnspecified) {
     return Error::InvalidArgument("profile.foundation_kind", "only for foundations");
+  }
+  if (p.kind == OrgKind::kSocialService) {
+    if (p.social_service_form < SocialServiceForm::kLegalPerson ||
+        p.social_service_form > SocialServiceForm::kIndividual)
+      return Error::InvalidArgument("profile.social_service_form",
+                                    "must be LEGAL_PERSON, PARTNERSHIP or INDIVIDUAL");
+  } else if (p.social_service_form != SocialServiceForm::kUnspecified) {
+    return Error::InvalidArgument("profile.social_service_form",
+                                  "only for social service organizations");
+  }
+  if (p.kind != OrgKind::kCommunity && p.community_form != CommunityForm::kUnspecified) {
+    return Error::InvalidArgument("profile.community_form", "only for community organizations");
+  }
+  if (p.kind != OrgKind::kCommunity && !p.filed_with.empty()) {
+    return Error::InvalidArgument("profile.filed_with", "only for community organizations");
+  }
+  if (!p.supervisory_unit.empty()) {
+    auto unit = CheckText("profile.supervisory_unit", p.supervisory_unit,
+                          {.min = 1, .max = 100, .single_line = true});
+    if (!unit) return unit.error();
+    p.supervisory_unit = std::move(unit).value();
   }
 
   profile = std::move(p);
   return std::nullopt;
 }
 
-Result<Application> SubmitApplication(std::string id, Profile profile, Actor actor,
-                                      const RegistrySettings& settings, TimePoint now) {
+Result<Application> SubmitApplication(std::string id, Profile profile, ApplicationStage stage,
+                                      Actor actor, const RegistrySettings& settings,
+                                      TimePoint now) {
   if (id.empty()) return Error::InvalidArgument("id", "must not be empty");
-  if (auto err = ValidateProfile(profile, settings, now)) return *err;
+  if (profile.kind == OrgKind::kCommunity) {
+    return Error::InvalidArgument("profile.org_type",
+                                  "community organizations are filed with "
+                                  "FileCommunityOrganization, not registered");
+  }
+  const bool group = profile.kind == OrgKind::kSocialGroup;
+  if (stage == ApplicationStage::kUnspecified)
+    stage = group ? ApplicationStage::kPreparation : ApplicationStage::kEstablishment;
+  if (stage != ApplicationStage::kPreparation && stage != ApplicationStage::kEstablishment)
+    return Error::InvalidArgument("stage", "must be PREPARATION or ESTABLISHMENT");
+  if (group && stage != ApplicationStage::kPreparation)
+    return Error::InvalidArgument(
+        "stage", "REG-04: a social group applies for preparation (筹备) first, then establishment");
+  if (!group && stage == ApplicationStage::kPreparation)
+    return Error::InvalidArgument("stage", "only social groups have a preparation stage");
+  // Founders rarely have every member at preparation: REG-01 is checked at establishment.
+  if (auto err = ValidateProfile(profile, settings, now, /*check_members=*/!group)) return *err;
+  if (profile.kind == OrgKind::kFoundation && !settings.foundations_registrable) {
+    return Error::FailedPrecondition(
+        "REG-11: foundations are registered only by the Ministry or a provincial department "
+        "(or an authority they entrusted); registration authority " +
+        settings.authority_code + " is not");
+  }
   Application app;
   app.id = std::move(id);
   app.profile = std::move(profile);
+  app.stage = stage;
   app.status = ApplicationStatus::kSubmitted;
   app.version = 1;
   app.submitted_by = std::move(actor);
@@ -347,6 +300,11 @@ Result<Application> SubmitApplication(std::string id, Profile profile, Actor act
 Result<Approval> ApproveApplication(const Application& app, int64_t expected_version,
                                     std::string credit_code, const Actor& actor, TimePoint now) {
   if (auto err = CheckDecidable(app, expected_version, "approved")) return *err;
+  if (app.stage == ApplicationStage::kPreparation) {
+    return Error::FailedPrecondition("application " + app.id +
+                                     " is a preparation; approve it with ApprovePreparation "
+                                     "(REG-04)");
+  }
   // The code comes from the service's own allocator, so a bad one is a bug, not bad input.
   if (!IsValidCreditCode(credit_code)) {
     return Error::Internal("credit code " + credit_code + " for application " + app.id +

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "platform/util/error.h"
+#include "registration/domain/text.h"
 #include "registration/domain/types.h"
 
 namespace socgov::registration {
@@ -13,11 +14,17 @@ namespace socgov::registration {
 // "legal_representative_id_number", "profile.funds.fen".
 // Checks every field of a profile before anything is stored; on success the ID number is
 // normalized (15 → 18 digits, upper-case X) in `profile`.
-Status ValidateProfile(Profile& profile, const RegistrySettings& settings, TimePoint now);
+// REG-01 is skipped when check_members is false (a preparation, or a change that keeps members).
+Status ValidateProfile(Profile& profile, const RegistrySettings& settings, TimePoint now,
+                       bool check_members = true);
+// REG-01/02 (social groups) and REG-10 (foundations).
+Status CheckMembersAndFunds(const Profile& p, const RegistrySettings& settings, bool check_members);
 
-// Validates and builds a SUBMITTED application at version 1.
-Result<Application> SubmitApplication(std::string id, Profile profile, Actor actor,
-                                      const RegistrySettings& settings, TimePoint now);
+// Validates and builds a SUBMITTED application at version 1. An unspecified stage means
+// PREPARATION for social groups (REG-04) and ESTABLISHMENT for the others; foundations need a
+// deployment that registers them (REG-11); community organizations are filed, not registered.
+Result<Application> SubmitApplication(std::string id, Profile profile, ApplicationStage stage,
+                                      Actor actor, const RegistrySettings& settings, TimePoint now);
 
 struct Approval {
   Application application;    // APPROVED, version + 1
@@ -29,8 +36,5 @@ Result<Approval> ApproveApplication(const Application& app, int64_t expected_ver
 // Also kInvalidArgument "reason" when the reason is empty or longer than 500 characters.
 Result<Application> RejectApplication(const Application& app, int64_t expected_version,
                                       std::string reason, const Actor& actor, TimePoint now);
-
-// Length in Unicode code points of UTF-8 text; nullopt when the text is not valid UTF-8.
-std::optional<size_t> Utf8Length(std::string_view s);
 
 }  // namespace socgov::registration

@@ -1,6 +1,7 @@
 #include "registration/store/registration_store.h"
 
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "platform/auth/scope.h"
 #include "registration/store/scripts.h"
@@ -10,16 +11,21 @@ namespace {
 
 constexpr const char* kIdemTtlSeconds = "2592000";  // 30 days: long past any client retry
 
-std::string AppKey(const std::string& id) { return "{reg}:app:" + id; }
-std::string OrgKey(const std::string& id) { return "{reg}:org:" + id; }
+using keys::StatusIndex;
+using keys::TypeIndex;
+std::string AppKey(const std::string& id) { return keys::App(id); }
+std::string OrgKey(const std::string& id) { return keys::Org(id); }
 std::string NameKey(const std::string& authority, const std::string& name) {
-  return "{reg}:name:" + authority + ":" + name;
+  return keys::Name(authority, name);
 }
 std::string IdemKey(const std::string& rpc, const std::string& request_id) {
-  return "{reg}:idem:" + rpc + ":" + request_id;
+  return keys::Idem(rpc, request_id);
 }
-std::string TypeIndex(OrgKind k) { return std::string("{reg}:orgs:type:") + ToString(k); }
-std::string StatusIndex(OrgStatus s) { return std::string("{reg}:orgs:status:") + ToString(s); }
+
+std::string OptMillis(const std::optional<TimePoint>& t) {
+  return t ? std::to_string(UnixMillis(*t)) : std::string();
+}
+std::optional<TimePoint> GetOptMillis(const std::map<std::string, std::string>& m, const char* k);
 
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
@@ -76,7 +82,17 @@ void EncodeProfile(const Profile& p, std::vector<std::string>& out) {
                          "foundation_kind",
                          std::to_string(static_cast<int>(p.foundation_kind)),
                          "funds_in_cash",
-                         p.funds_in_cash ? "1" : "0"});
+                         p.funds_in_cash ? "1" : "0",
+                         "social_service_form",
+                         std::to_string(static_cast<int>(p.social_service_form)),
+                         "community_form",
+                         std::to_string(static_cast<int>(p.community_form)),
+                         "staff_count",
+                         std::to_string(p.staff_count),
+                         "supervisory_unit",
+                         p.supervisory_unit,
+                         "filed_with",
+                         p.filed_with});
 }
 Profile DecodeProfile(const std::map<std::string, std::string>& m) {
   Profile p;
@@ -92,6 +108,11 @@ Profile DecodeProfile(const std::map<std::string, std::string>& m) {
   p.unit_members = static_cast<int32_t>(ToInt(m, "unit_members"));
   p.foundation_kind = static_cast<FoundationKind>(ToInt(m, "foundation_kind"));
   p.funds_in_cash = Get(m, "funds_in_cash") == "1";
+  p.social_service_form = static_cast<SocialServiceForm>(ToInt(m, "social_service_form"));
+  p.community_form = static_cast<CommunityForm>(ToInt(m, "community_form"));
+  p.staff_count = static_cast<int32_t>(ToInt(m, "staff_count"));
+  p.supervisory_unit = Get(m, "supervisory_unit");
+  p.filed_with = Get(m, "filed_with");
   return p;
 }
 void EncodeActor(const char* prefix, const Actor& a, std::vector<std::string>& out) {
@@ -108,6 +129,11 @@ Actor DecodeActor(const char* prefix, const std::map<std::string, std::string>& 
   return a;
 }
 
+std::optional<TimePoint> GetOptMillis(const std::map<std::string, std::string>& m, const char* k) {
+  if (Get(m, k).empty()) return std::nullopt;
+  return FromUnixMillis(ToInt(m, k));
+}
+
 std::vector<std::string> FlatHash(const store::Value& v) {
   std::vector<std::string> out;
   for (const auto& e : v.elements) out.push_back(e.str);
@@ -120,6 +146,15 @@ void AppendFields(const std::vector<std::string>& fields, std::vector<std::strin
   argv.insert(argv.end(), fields.begin(), fields.end());
 }
 
+// "app:<id>" → "application <id>", as clerks read it.
+std::string HolderText(const std::string& holder) {
+  if (holder.rfind("app:", 0) == 0) return "application " + holder.substr(4);
+  if (holder.rfind("org:", 0) == 0) return "organization " + holder.substr(4);
+  if (holder.rfind("lapsed:", 0) == 0)
+    return "lapsed preparation " + holder.substr(7) + " (blocked for re-application, REG-05)";
+  return holder;
+}
+
 Result<CommandOutcome> Interpret(const store::Value& v, const std::string& what) {
   if (v.is_error()) return Error::Internal("redis script " + what + ": " + v.str);
   if (v.type != store::Value::Type::kArray || v.elements.empty())
@@ -130,12 +165,16 @@ Result<CommandOutcome> Interpret(const store::Value& v, const std::string& what)
     return CommandOutcome{CommandOutcome::Kind::kReplayed, v.elements[1].str};
   const std::string kind = v.elements.size() > 1 ? v.elements[1].str : "";
   const std::string detail = v.elements.size() > 2 ? v.elements[2].AsString() : "";
-  if (kind == "name_taken")
-    return Error::AlreadyExists("profile.name: already used by " + detail +
+  const std::string label = v.elements.size() > 3 ? v.elements[3].AsString() : what;
+  if (kind == "name_taken") {
+    const std::string field = label.empty() || label == what ? "profile.name" : label;
+    return Error::AlreadyExists(field + ": already used by " + HolderText(detail) +
                                 " at this registration authority (REG-03)");
-  if (kind == "not_found") return Error::NotFound(what + ": not found");
+  }
+  if (kind == "not_found") return Error::NotFound(label + ": not found");
   if (kind == "version")
-    return Error::Aborted(what + ": version changed to " + detail + "; read it again and retry");
+    return Error::Aborted(label + ": version changed to " + detail + "; read it again and retry");
+  if (kind == "exists") return Error::AlreadyExists(label + " exists");
   if (kind == "state")
     return Error::FailedPrecondition(
         what + ": application is " + detail +
@@ -147,6 +186,22 @@ Result<CommandOutcome> Interpret(const store::Value& v, const std::string& what)
 
 }  // namespace
 
+namespace keys {
+std::string App(const std::string& id) { return "{reg}:app:" + id; }
+std::string Org(const std::string& id) { return "{reg}:org:" + id; }
+std::string Change(const std::string& id) { return "{reg}:change:" + id; }
+std::string Review(const std::string& id) { return "{reg}:review:" + id; }
+std::string ReviewsOf(const std::string& subject_id) { return "{reg}:reviews:of:" + subject_id; }
+std::string Name(const std::string& authority, const std::string& name) {
+  return "{reg}:name:" + authority + ":" + name;
+}
+std::string Idem(const std::string& rpc, const std::string& request_id) {
+  return "{reg}:idem:" + rpc + ":" + request_id;
+}
+std::string TypeIndex(OrgKind k) { return std::string("{reg}:orgs:type:") + ToString(k); }
+std::string StatusIndex(OrgStatus s) { return std::string("{reg}:orgs:status:") + ToString(s); }
+}  // namespace keys
+
 std::vector<std::string> EncodeApplication(const Application& a) {
   std::vector<std::string> out = {
       "id", a.id, "status", ToString(a.status), "version", std::to_string(a.version)};
@@ -157,6 +212,11 @@ std::vector<std::string> EncodeApplication(const Application& a) {
               a.decided_at ? std::to_string(UnixMillis(*a.decided_at)) : "", "rejection_reason",
               a.rejection_reason, "organization_id", a.organization_id});
   EncodeActor("decided_by", a.decided_by, out);
+  out.insert(out.end(),
+             {"stage", std::to_string(static_cast<int>(a.stage)), "preparation_approved_at_ms",
+              OptMillis(a.preparation_approved_at), "founding_deadline", a.founding_deadline,
+              "extension_used", a.extension_used ? "1" : "0", "founding_meeting_on",
+              a.founding_meeting_on, "review_id", a.review_id});
   return out;
 }
 
@@ -164,11 +224,7 @@ Application DecodeApplication(const std::vector<std::string>& flat) {
   auto m = ToMap(flat);
   Application a;
   a.id = Get(m, "id");
-  const std::string st = Get(m, "status");
-  a.status = st == "SUBMITTED"  ? ApplicationStatus::kSubmitted
-             : st == "APPROVED" ? ApplicationStatus::kApproved
-             : st == "REJECTED" ? ApplicationStatus::kRejected
-                                : ApplicationStatus::kUnspecified;
+  a.status = ApplicationStatusFromString(Get(m, "status"));
   a.version = ToInt(m, "version");
   a.profile = DecodeProfile(m);
   a.submitted_by = DecodeActor("submitted_by", m);
@@ -177,6 +233,14 @@ Application DecodeApplication(const std::vector<std::string>& flat) {
   a.decided_by = DecodeActor("decided_by", m);
   a.rejection_reason = Get(m, "rejection_reason");
   a.organization_id = Get(m, "organization_id");
+  // Applications stored before stages existed were establishment applications.
+  a.stage = Get(m, "stage").empty() ? ApplicationStage::kEstablishment
+                                    : static_cast<ApplicationStage>(ToInt(m, "stage"));
+  a.preparation_approved_at = GetOptMillis(m, "preparation_approved_at_ms");
+  a.founding_deadline = Get(m, "founding_deadline");
+  a.extension_used = Get(m, "extension_used") == "1";
+  a.founding_meeting_on = Get(m, "founding_meeting_on");
+  a.review_id = Get(m, "review_id");
   return a;
 }
 
@@ -184,8 +248,46 @@ std::vector<std::string> EncodeOrganization(const Organization& o) {
   std::vector<std::string> out = {
       "id", o.id, "status", ToString(o.status), "version", std::to_string(o.version)};
   EncodeProfile(o.profile, out);
-  out.insert(out.end(), {"registered_at_ms", std::to_string(UnixMillis(o.registered_at)),
-                         "application_id", o.application_id});
+  out.insert(out.end(), {"registered_at_ms",
+                         std::to_string(UnixMillis(o.registered_at)),
+                         "application_id",
+                         o.application_id,
+                         "serial",
+                         std::to_string(o.serial),
+                         "term_start",
+                         o.council_term.start_date,
+                         "term_end",
+                         o.council_term.end_date,
+                         "term_extension_until",
+                         o.council_term.extension_until,
+                         "term_review_id",
+                         o.council_term.review_id,
+                         "articles_number",
+                         std::to_string(o.articles.number),
+                         "articles_approved_on",
+                         o.articles.approved_on,
+                         "articles_party_clause",
+                         o.articles.party_building_clause ? "1" : "0",
+                         "articles_party_organ",
+                         o.articles.party_leading_organ,
+                         "articles_sha256",
+                         o.articles.text_sha256,
+                         "articles_recorded_at_ms",
+                         OptMillis(o.articles.recorded_at),
+                         "status_reason",
+                         o.status_reason,
+                         "status_changed_at_ms",
+                         OptMillis(o.status_changed_at),
+                         "suspended_until",
+                         o.suspended_until,
+                         "penalty_case_id",
+                         o.penalty_case_id,
+                         "pending_change_id",
+                         o.pending_change_id,
+                         "liquidation_ended_on",
+                         o.liquidation_ended_on,
+                         "cancellation_late",
+                         o.cancellation_late ? "1" : "0"});
   return out;
 }
 
@@ -193,18 +295,277 @@ Organization DecodeOrganization(const std::vector<std::string>& flat) {
   auto m = ToMap(flat);
   Organization o;
   o.id = Get(m, "id");
-  o.status = Get(m, "status") == "ACTIVE" ? OrgStatus::kActive : OrgStatus::kUnspecified;
+  o.status = OrgStatusFromString(Get(m, "status"));
   o.version = ToInt(m, "version");
   o.profile = DecodeProfile(m);
   o.registered_at = FromUnixMillis(ToInt(m, "registered_at_ms"));
   o.application_id = Get(m, "application_id");
+  o.serial = static_cast<uint64_t>(ToInt(m, "serial"));
+  o.council_term = {Get(m, "term_start"), Get(m, "term_end"), Get(m, "term_extension_until"),
+                    Get(m, "term_review_id")};
+  o.articles.number = static_cast<int32_t>(ToInt(m, "articles_number"));
+  o.articles.approved_on = Get(m, "articles_approved_on");
+  o.articles.party_building_clause = Get(m, "articles_party_clause") == "1";
+  o.articles.party_leading_organ = Get(m, "articles_party_organ");
+  o.articles.text_sha256 = Get(m, "articles_sha256");
+  o.articles.recorded_at = GetOptMillis(m, "articles_recorded_at_ms");
+  o.status_reason = Get(m, "status_reason");
+  o.status_changed_at = GetOptMillis(m, "status_changed_at_ms");
+  o.suspended_until = Get(m, "suspended_until");
+  o.penalty_case_id = Get(m, "penalty_case_id");
+  o.pending_change_id = Get(m, "pending_change_id");
+  o.liquidation_ended_on = Get(m, "liquidation_ended_on");
+  o.cancellation_late = Get(m, "cancellation_late") == "1";
   return o;
+}
+
+std::vector<std::string> EncodeChange(const ChangeApplication& c) {
+  std::vector<std::string> out = {"id",
+                                  c.id,
+                                  "organization_id",
+                                  c.organization_id,
+                                  "jurisdiction",
+                                  c.jurisdiction,
+                                  "consented_on",
+                                  c.consented_on,
+                                  "late",
+                                  c.late ? "1" : "0",
+                                  "status",
+                                  ToString(c.status),
+                                  "version",
+                                  std::to_string(c.version),
+                                  "applied_at_ms",
+                                  std::to_string(UnixMillis(c.applied_at)),
+                                  "decided_at_ms",
+                                  OptMillis(c.decided_at),
+                                  "rejection_reason",
+                                  c.rejection_reason,
+                                  "review_id",
+                                  c.review_id};
+  EncodeActor("applied_by", c.applied_by, out);
+  EncodeActor("decided_by", c.decided_by, out);
+  // Each item: a presence flag and its value, so "set to empty" differs from "unchanged".
+  auto item = [&](const char* k, const std::optional<std::string>& v) {
+    out.insert(out.end(),
+               {std::string("has_") + k, v ? "1" : "0", std::string("new_") + k, v.value_or("")});
+  };
+  item("name", c.changes.name);
+  item("domicile", c.changes.domicile);
+  item("business_scope", c.changes.business_scope);
+  item("supervisory_unit", c.changes.supervisory_unit);
+  item("funds_fen", c.changes.funds_fen
+                        ? std::optional<std::string>(std::to_string(*c.changes.funds_fen))
+                        : std::nullopt);
+  item("legal_rep_name",
+       c.changes.legal_rep ? std::optional<std::string>(c.changes.legal_rep->name) : std::nullopt);
+  item("legal_rep_id_number", c.changes.legal_rep
+                                  ? std::optional<std::string>(c.changes.legal_rep->id_number)
+                                  : std::nullopt);
+  return out;
+}
+
+ChangeApplication DecodeChange(const std::vector<std::string>& flat) {
+  auto m = ToMap(flat);
+  ChangeApplication c;
+  c.id = Get(m, "id");
+  c.organization_id = Get(m, "organization_id");
+  c.jurisdiction = Get(m, "jurisdiction");
+  c.consented_on = Get(m, "consented_on");
+  c.late = Get(m, "late") == "1";
+  const std::string st = Get(m, "status");
+  c.status = st == "PENDING"    ? ChangeStatus::kPending
+             : st == "APPROVED" ? ChangeStatus::kApproved
+             : st == "REJECTED" ? ChangeStatus::kRejected
+                                : ChangeStatus::kUnspecified;
+  c.version = ToInt(m, "version");
+  c.applied_at = FromUnixMillis(ToInt(m, "applied_at_ms"));
+  c.decided_at = GetOptMillis(m, "decided_at_ms");
+  c.rejection_reason = Get(m, "rejection_reason");
+  c.review_id = Get(m, "review_id");
+  c.applied_by = DecodeActor("applied_by", m);
+  c.decided_by = DecodeActor("decided_by", m);
+  auto item = [&](const char* k) -> std::optional<std::string> {
+    if (Get(m, (std::string("has_") + k).c_str()) != "1") return std::nullopt;
+    return Get(m, (std::string("new_") + k).c_str());
+  };
+  c.changes.name = item("name");
+  c.changes.domicile = item("domicile");
+  c.changes.business_scope = item("business_scope");
+  c.changes.supervisory_unit = item("supervisory_unit");
+  if (auto f = item("funds_fen")) c.changes.funds_fen = std::stoll(*f);
+  if (auto n = item("legal_rep_name"))
+    c.changes.legal_rep = Person{*n, *item("legal_rep_id_number")};
+  return c;
+}
+
+std::vector<std::string> EncodeReview(const ReviewCase& r) {
+  nlohmann::json nominees = nlohmann::json::array();
+  for (const auto& n : r.nominees)
+    nominees.push_back({{"name", n.person.name},
+                        {"id_number", n.person.id_number},
+                        {"post", n.post},
+                        {"retired_cadre", n.retired_cadre},
+                        {"other_posts", n.other_posts},
+                        {"terms_served", n.terms_served},
+                        {"birth_date", n.birth_date}});
+  nlohmann::json opinions = nlohmann::json::array();
+  for (const auto& o : r.opinions)
+    opinions.push_back({{"department", o.department},
+                        {"deadline", o.deadline},
+                        {"opinion", static_cast<int>(o.opinion)},
+                        {"comment", o.comment},
+                        {"by_subject", o.recorded_by.subject},
+                        {"by_roles", Join(o.recorded_by.roles)},
+                        {"by_jurisdiction", o.recorded_by.jurisdiction},
+                        {"recorded_at_ms", OptMillis(o.recorded_at)}});
+  std::vector<std::string> out = {"id",
+                                  r.id,
+                                  "subject_id",
+                                  r.subject_id,
+                                  "jurisdiction",
+                                  r.jurisdiction,
+                                  "trigger",
+                                  std::to_string(static_cast<int>(r.trigger)),
+                                  "status",
+                                  std::to_string(static_cast<int>(r.status)),
+                                  "version",
+                                  std::to_string(r.version),
+                                  "opened_at_ms",
+                                  std::to_string(UnixMillis(r.opened_at)),
+                                  "concluded_at_ms",
+                                  OptMillis(r.concluded_at),
+                                  "publicity_from",
+                                  r.publicity_from,
+                                  "publicity_until",
+                                  r.publicity_until,
+                                  "elected_on",
+                                  r.elected_on,
+                                  "filed_at_ms",
+                                  OptMillis(r.filed_at),
+                                  "nominees",
+                                  nominees.dump(),
+                                  "opinions",
+                                  opinions.dump()};
+  EncodeActor("opened_by", r.opened_by, out);
+  return out;
+}
+
+ReviewCase DecodeReview(const std::vector<std::string>& flat) {
+  auto m = ToMap(flat);
+  ReviewCase r;
+  r.id = Get(m, "id");
+  r.subject_id = Get(m, "subject_id");
+  r.jurisdiction = Get(m, "jurisdiction");
+  r.trigger = static_cast<ReviewTrigger>(ToInt(m, "trigger"));
+  r.status = static_cast<ReviewStatus>(ToInt(m, "status"));
+  r.version = ToInt(m, "version");
+  r.opened_at = FromUnixMillis(ToInt(m, "opened_at_ms"));
+  r.concluded_at = GetOptMillis(m, "concluded_at_ms");
+  r.publicity_from = Get(m, "publicity_from");
+  r.publicity_until = Get(m, "publicity_until");
+  r.elected_on = Get(m, "elected_on");
+  r.filed_at = GetOptMillis(m, "filed_at_ms");
+  r.opened_by = DecodeActor("opened_by", m);
+  auto nominees = nlohmann::json::parse(Get(m, "nominees"), nullptr, /*allow_exceptions=*/false);
+  if (nominees.is_array())
+    for (const auto& n : nominees)
+      r.nominees.push_back(Nominee{Person{n.value("name", ""), n.value("id_number", "")},
+                                   n.value("post", ""), n.value("retired_cadre", false),
+                                   n.value("other_posts", 0), n.value("terms_served", 0),
+                                   n.value("birth_date", "")});
+  auto opinions = nlohmann::json::parse(Get(m, "opinions"), nullptr, false);
+  if (opinions.is_array())
+    for (const auto& o : opinions) {
+      DepartmentOpinion d;
+      d.department = o.value("department", "");
+      d.deadline = o.value("deadline", "");
+      d.opinion = static_cast<Opinion>(o.value("opinion", 0));
+      d.comment = o.value("comment", "");
+      d.recorded_by = Actor{o.value("by_subject", ""), Split(o.value("by_roles", "")),
+                            o.value("by_jurisdiction", "")};
+      const std::string at = o.value("recorded_at_ms", "");
+      if (!at.empty()) d.recorded_at = FromUnixMillis(std::stoll(at));
+      r.opinions.push_back(std::move(d));
+    }
+  return r;
 }
 
 RegistrationStore::RegistrationStore(store::RedisPool& pool) : pool_(pool) {
   scripts_.Add("submit", scripts::SubmitScript());
   scripts_.Add("approve", scripts::ApproveScript());
   scripts_.Add("reject", scripts::RejectScript());
+  scripts_.Add("mutate", scripts::MutateScript());
+}
+
+std::optional<ChangeApplication> RegistrationStore::LoadChange(const std::string& id) {
+  auto redis = pool_.Acquire();
+  store::Value v = redis->Command({"HGETALL", keys::Change(id)});
+  if (v.elements.empty()) return std::nullopt;
+  return DecodeChange(FlatHash(v));
+}
+
+std::optional<ReviewCase> RegistrationStore::LoadReview(const std::string& id) {
+  auto redis = pool_.Acquire();
+  store::Value v = redis->Command({"HGETALL", keys::Review(id)});
+  if (v.elements.empty()) return std::nullopt;
+  return DecodeReview(FlatHash(v));
+}
+
+std::vector<ReviewCase> RegistrationStore::ReviewsOf(const std::string& subject_id) {
+  auto redis = pool_.Acquire();
+  store::Value ids = redis->Command({"SMEMBERS", keys::ReviewsOf(subject_id)});
+  std::vector<std::vector<std::string>> cmds;
+  for (const auto& id : ids.elements) cmds.push_back({"HGETALL", keys::Review(id.str)});
+  std::vector<ReviewCase> out;
+  if (cmds.empty()) return out;
+  for (const auto& row : redis->Pipeline(cmds))
+    if (!row.elements.empty()) out.push_back(DecodeReview(FlatHash(row)));
+  return out;
+}
+
+std::optional<std::string> RegistrationStore::NameHolder(const std::string& authority,
+                                                         const std::string& name) {
+  auto redis = pool_.Acquire();
+  store::Value v = redis->Command({"GET", keys::Name(authority, name)});
+  if (v.type != store::Value::Type::kString) return std::nullopt;
+  return v.str;
+}
+
+std::optional<uint64_t> RegistrationStore::OrgSerial(const std::string& id) {
+  auto redis = pool_.Acquire();
+  store::Value v = redis->Command({"ZSCORE", keys::kOrgs, id});
+  if (v.type != store::Value::Type::kString) return std::nullopt;
+  return std::stoull(v.str);
+}
+
+std::vector<std::string> RegistrationStore::PreparationsDueBefore(int64_t before_day,
+                                                                  size_t limit) {
+  auto redis = pool_.Acquire();
+  store::Value v =
+      redis->Command({"ZRANGEBYSCORE", keys::kPreparing, "-inf", "(" + std::to_string(before_day),
+                      "LIMIT", "0", std::to_string(limit)});
+  std::vector<std::string> out;
+  for (const auto& e : v.elements) out.push_back(e.str);
+  return out;
+}
+
+Result<CommandOutcome> RegistrationStore::Mutate(const Mutation& m, const std::string& what) {
+  std::vector<std::string> keys;
+  std::vector<std::string> argv;
+  EncodeMutation(m, kIdemTtlSeconds, keys, argv);
+  auto redis = pool_.Acquire();
+  return Interpret(scripts_.Eval(*redis, "mutate", keys, argv), what);
+}
+
+int64_t RegistrationStore::CountIndex(const OrgFilter& filter) {
+  std::string index = keys::kOrgs;
+  if (filter.kind != OrgKind::kUnspecified)
+    index = TypeIndex(filter.kind);
+  else if (filter.status != OrgStatus::kUnspecified)
+    index = StatusIndex(filter.status);
+  auto redis = pool_.Acquire();
+  store::Value v = redis->Command({"ZCARD", index});
+  return v.type == store::Value::Type::kInteger ? v.integer : 0;
 }
 
 std::optional<std::string> RegistrationStore::PriorResponse(const std::string& rpc,
@@ -318,11 +679,31 @@ std::vector<std::pair<uint64_t, Organization>> RegistrationStore::ListOrganizati
       if (!filter.jurisdiction.empty() &&
           !auth::JurisdictionCovers(filter.jurisdiction, o.profile.jurisdiction))
         continue;
+      // UTF-8 is self-synchronizing: a byte match of a valid fragment is a character match.
+      if (!filter.name_contains.empty() &&
+          o.profile.name.find(filter.name_contains) == std::string::npos)
+        continue;
       out.emplace_back(serials[i], std::move(o));
     }
     if (ids.elements.size() / 2 < kBatch) break;
   }
   return out;
+}
+
+}  // namespace socgov::registration
+
+namespace socgov::registration {
+
+bool RegistrationStore::AppendDeadLetter(const std::string& event_id, const std::string& subject,
+                                         const std::string& reason, const std::string& data) {
+  try {
+    auto redis = pool_.Acquire();
+    store::Value v = redis->Command({"XADD", "{reg}:dlq", "MAXLEN", "~", "10000", "*", "event_id",
+                                     event_id, "subject", subject, "reason", reason, "data", data});
+    return v.type == store::Value::Type::kString;
+  } catch (const store::RedisUnavailable&) {
+    return false;
+  }
 }
 
 }  // namespace socgov::registration

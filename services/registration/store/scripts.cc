@@ -86,4 +86,69 @@ return {'ok'}
 )lua");
 }
 
+// KEYS: idem, then the keys ops refer to by index. ARGV: response, idem_ttl, then ops:
+//   V k expected label | A k _ label | N k own label   (guards, before any write)
+//   H k n f1 v1 ... | S k value expire_at_ms | D k value | Z k score member | z k member |
+//   + k member | E k events...   (writes)
+// Guards run first; the first write op ends the guard phase, so nothing is written unless every
+// guard passed.
+std::string MutateScript() {
+  return Build(R"lua(
+local prior = redis.call('GET', KEYS[1])
+if prior then return {'dup', prior} end
+local i = 3
+local n = #ARGV
+while i <= n do
+  local op = ARGV[i]
+  if op == 'V' then
+    local cur = redis.call('HGET', KEYS[tonumber(ARGV[i + 1])], 'version')
+    if not cur then return {'err', 'not_found', '', ARGV[i + 3]} end
+    if cur ~= ARGV[i + 2] then return {'err', 'version', cur, ARGV[i + 3]} end
+  elseif op == 'A' then
+    if redis.call('EXISTS', KEYS[tonumber(ARGV[i + 1])]) == 1 then
+      return {'err', 'exists', '', ARGV[i + 3]}
+    end
+  elseif op == 'N' then
+    local holder = redis.call('GET', KEYS[tonumber(ARGV[i + 1])])
+    if holder and holder ~= ARGV[i + 2] then return {'err', 'name_taken', holder, ARGV[i + 3]} end
+  else
+    break
+  end
+  i = i + 4
+end
+while i <= n do
+  local op = ARGV[i]
+  local key = KEYS[tonumber(ARGV[i + 1])]
+  if op == 'H' then
+    i = hset_from(key, i + 2)
+  elseif op == 'S' then
+    if ARGV[i + 3] ~= '0' then
+      redis.call('SET', key, ARGV[i + 2], 'PXAT', ARGV[i + 3])
+    else
+      redis.call('SET', key, ARGV[i + 2])
+    end
+    i = i + 4
+  elseif op == 'D' then
+    if redis.call('GET', key) == ARGV[i + 2] then redis.call('DEL', key) end
+    i = i + 3
+  elseif op == 'Z' then
+    redis.call('ZADD', key, ARGV[i + 2], ARGV[i + 3])
+    i = i + 4
+  elseif op == 'z' then
+    redis.call('ZREM', key, ARGV[i + 2])
+    i = i + 3
+  elseif op == '+' then
+    redis.call('SADD', key, ARGV[i + 2])
+    i = i + 3
+  elseif op == 'E' then
+    i = outbox_append(key, i + 2)
+  else
+    return redis.error_reply('mutate: unknown op ' .. tostring(op))
+  end
+end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+return {'ok'}
+)lua");
+}
+
 }  // namespace socgov::registration::scripts

@@ -8,5 +8,7 @@ namespace socgov::registration::scripts {
 std::string SubmitScript();
 std::string ApproveScript();
 std::string RejectScript();
+// The generic checked mutation every lifecycle command uses (see mutation.h).
+std::string MutateScript();
 
 }  // namespace socgov::registration::scripts

@@ -45,6 +45,7 @@ Profile SocialService() {
   Profile p = SocialGroup();
   p.kind = OrgKind::kSocialService;
   p.name = "集美区阳光养老服务中心";
+  p.social_service_form = SocialServiceForm::kLegalPerson;
   p.funds_fen = 100;
   p.individual_members = 0;
   return p;
@@ -85,7 +86,8 @@ Actor Reviewer() {
 }
 
 Application Submitted() {
-  Result<Application> app = SubmitApplication("app-1", SocialGroup(), Clerk(), kJimei, kNow);
+  Result<Application> app = SubmitApplication(
+      "app-1", SocialService(), ApplicationStage::kUnspecified, Clerk(), kJimei, kNow);
   EXPECT_TRUE(app.ok()) << app.error().message;
   return std::move(app).value();
 }
@@ -102,7 +104,7 @@ TEST(ApplicationValidation, ValidProfilesOfEveryKindPass) {
 
 TEST(ApplicationValidation, OrgTypeMustBeAKnownKind) {
   const std::string expected =
-      "profile.org_type: must be SOCIAL_GROUP, SOCIAL_SERVICE or FOUNDATION";
+      "profile.org_type: must be SOCIAL_GROUP, SOCIAL_SERVICE, FOUNDATION or COMMUNITY";
   Profile p = SocialGroup();
   p.kind = OrgKind::kUnspecified;
   EXPECT_EQ(Check(p), expected);
@@ -118,9 +120,9 @@ TEST(ApplicationValidation, NameLengthIsTwoToFiftyCodePoints) {
   EXPECT_EQ(Check(p), "profile.name: must not be empty");
   p.name = "会";
   EXPECT_EQ(Check(p), "profile.name: must be at least 2 characters, got 1");
-  p.name = "协会";
+  p.name = "集会";  // two characters: the shortest name with the social-group form (REG-03)
   EXPECT_EQ(Check(p), "");
-  p.name = Repeat("协", 50);  // 150 bytes, 50 code points
+  p.name = Repeat("协", 48) + "协会";  // 150 bytes, 50 code points
   EXPECT_EQ(Check(p), "");
   p.name = Repeat("协", 51);
   EXPECT_EQ(Check(p), "profile.name: must be at most 50 characters, got 51");
@@ -388,7 +390,8 @@ TEST(Utf8Length, RejectsInvalidSequences) {
 // State machine
 
 TEST(ApplicationStateMachine, SubmitBuildsSubmittedVersionOne) {
-  Result<Application> app = SubmitApplication("app-1", SocialGroup(), Clerk(), kJimei, kNow);
+  Result<Application> app = SubmitApplication(
+      "app-1", SocialService(), ApplicationStage::kUnspecified, Clerk(), kJimei, kNow);
   ASSERT_TRUE(app.ok()) << app.error().message;
   EXPECT_EQ(app->id, "app-1");
   EXPECT_EQ(app->status, ApplicationStatus::kSubmitted);
@@ -396,26 +399,29 @@ TEST(ApplicationStateMachine, SubmitBuildsSubmittedVersionOne) {
   EXPECT_EQ(app->submitted_by.subject, "clerk-1");
   EXPECT_EQ(app->submitted_at, kNow);
   EXPECT_FALSE(app->decided_at.has_value());
-  EXPECT_EQ(app->profile.name, SocialGroup().name);
+  EXPECT_EQ(app->profile.name, SocialService().name);
+  EXPECT_EQ(app->stage, ApplicationStage::kEstablishment);
 }
 
 TEST(ApplicationStateMachine, SubmitRejectsEmptyIdAndInvalidProfile) {
-  Result<Application> app = SubmitApplication("", SocialGroup(), Clerk(), kJimei, kNow);
+  Result<Application> app =
+      SubmitApplication("", SocialService(), ApplicationStage::kUnspecified, Clerk(), kJimei, kNow);
   ASSERT_FALSE(app.ok());
   EXPECT_EQ(app.error().code, ErrorCode::kInvalidArgument);
 
   Profile p = SocialGroup();
-  p.individual_members = 10;
-  app = SubmitApplication("app-2", p, Clerk(), kJimei, kNow);
+  p.funds_fen = 100;
+  app = SubmitApplication("app-2", p, ApplicationStage::kUnspecified, Clerk(), kJimei, kNow);
   ASSERT_FALSE(app.ok());
   EXPECT_EQ(app.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_TRUE(Contains(app.error().message, "REG-01"));
+  EXPECT_TRUE(Contains(app.error().message, "REG-02"));
 }
 
 TEST(ApplicationStateMachine, SubmitStoresNormalizedIdNumber) {
-  Profile p = SocialGroup();
+  Profile p = SocialService();
   p.legal_rep.id_number = "11010519491231002x";
-  Result<Application> app = SubmitApplication("app-3", p, Clerk(), kJimei, kNow);
+  Result<Application> app =
+      SubmitApplication("app-3", p, ApplicationStage::kUnspecified, Clerk(), kJimei, kNow);
   ASSERT_TRUE(app.ok());
   EXPECT_EQ(app->profile.legal_rep.id_number, "11010519491231002X");
 }

@@ -1,0 +1,510 @@
+// Organization lifecycle use cases: each loads, decides with a pure function of
+// domain/lifecycle.h, and stores state + indexes + event + response in one mutation.
+#include "platform/auth/scope.h"
+#include "platform/util/uuid.h"
+#include "registration/api/convert.h"
+#include "registration/app/command_support.h"
+#include "registration/app/registry.h"
+#include "registration/domain/dates.h"
+#include "registration/domain/lifecycle.h"
+#include "registration/domain/review.h"
+#include "registration/domain/text.h"
+#include "socgov/registration/v1/events.pb.h"
+
+namespace socgov::registration {
+namespace {
+
+Status ValidateTarget(const std::string& request_id, const char* field, const std::string& id,
+                      int64_t version) {
+  if (auto err = ValidateRequestId(request_id)) return err;
+  if (id.empty()) return Error::InvalidArgument(field, "required");
+  if (id.size() > 64) return Error::InvalidArgument(field, "longer than 64 characters");
+  if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
+  return std::nullopt;
+}
+
+}  // namespace
+
+void Registry::AddOrgWrite(Mutation& m, const Organization& before, const Organization& after) {
+  Organization o = after;
+  if (o.serial == 0) o.serial = store_.OrgSerial(o.id).value_or(0);
+  m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::Org(o.id),
+                      std::to_string(before.version), "organization " + o.id});
+  m.hashes.push_back({keys::Org(o.id), EncodeOrganization(o)});
+  if (before.status != o.status) {
+    m.zops.push_back({keys::StatusIndex(before.status), o.id, ""});
+    m.zops.push_back({keys::StatusIndex(o.status), o.id, std::to_string(o.serial)});
+  }
+  // A cancelled or removed organization's name is free again (its code never is).
+  if ((o.status == OrgStatus::kCancelled || o.status == OrgStatus::kFilingRemoved) &&
+      before.status != o.status)
+    m.dels_if.push_back({keys::Name(o.profile.jurisdiction, o.profile.name), "org:" + o.id});
+}
+
+std::vector<outbox::OutboxEvent> Registry::StatusEvent(
+    const auth::Principal& who, const char* event, const Organization& before,
+    const Organization& after, std::vector<std::string> rule_ids, TimePoint now,
+    const std::string& cause_event_id) const {
+  v1::OrganizationStatusChanged body;
+  *body.mutable_organization() = ToProto(after);
+  body.set_previous_status(static_cast<v1::OrgStatus>(static_cast<int>(before.status)));
+  ToProto(ToActor(who), body.mutable_actor());
+  for (auto& r : rule_ids) body.add_rule_ids(r);
+  body.set_cause_event_id(cause_event_id);
+  return {Event(body, "organization", event, after.id, after.version, after.profile.jurisdiction,
+                who.subject, now)};
+}
+
+Result<v1::Organization> Registry::OrgCommand(const auth::Principal& who, const char* rpc,
+                                              const std::string& request_id,
+                                              const std::string& org_id, int64_t version,
+                                              const Decide& decide, const EventOf& events) {
+  if (auto err = ValidateTarget(request_id, "organization_id", org_id, version)) return *err;
+  const std::string idem = IdempotencyKey(who, request_id);
+  if (auto prior = store_.PriorResponse(rpc, idem)) {
+    auto replay = Replay<v1::Organization>(*prior);
+    if (replay.ok())
+      if (auto err = CheckSameTarget(replay->id(), org_id)) return *err;
+    return replay;
+  }
+  auto org = store_.LoadOrganization(org_id);
+  if (!org) return Error::NotFound("organization " + org_id + " not found");
+  if (auto err = CheckWrite(who, org->profile.jurisdiction)) return *err;
+  const TimePoint now = clock_.Now();
+  if (org->version != version)
+    return Error::Aborted("organization " + org_id + " is at version " +
+                          std::to_string(org->version) + ", request had " +
+                          std::to_string(version));
+  auto after = decide(*org, now);
+  if (!after.ok()) return after.error();
+  v1::Organization response = ToProto(*after);
+  Mutation m;
+  m.idem_key = keys::Idem(rpc, idem);
+  m.response = response.SerializeAsString();
+  AddOrgWrite(m, *org, *after);
+  m.outbox_key = kOutboxKey;
+  m.events = events(*org, *after, now);
+  auto out = store_.Mutate(m, std::string(rpc) + " " + org_id);
+  if (!out.ok()) return out.error();
+  if (out->kind == CommandOutcome::Kind::kReplayed)
+    return Replay<v1::Organization>(out->replayed_response);
+  return response;
+}
+
+Status Registry::CheckJointReview(const std::string& subject_id, const std::string& review_id,
+                                  const std::vector<ReviewTrigger>& triggers,
+                                  const std::string& person_id_number,
+                                  std::string* used_review_id) {
+  if (!settings_.joint_review_required) return std::nullopt;
+  std::vector<ReviewCase> candidates;
+  if (!review_id.empty()) {
+    auto r = store_.LoadReview(review_id);
+    if (!r) return Error::NotFound("review " + review_id + " not found");
+    candidates.push_back(std::move(*r));
+  } else {
+    candidates = store_.ReviewsOf(subject_id);
+  }
+  Status first_problem;
+  for (const auto& r : candidates) {
+    auto problem = CheckReviewAllows(r, subject_id, triggers, person_id_number);
+    if (!problem) {
+      if (used_review_id) *used_review_id = r.id;
+      return std::nullopt;
+    }
+    if (!first_problem) first_problem = problem;
+  }
+  if (first_problem) return first_problem;
+  return Error::FailedPrecondition(
+      "REG-20: no passed joint review (负责人联审) of " + subject_id +
+      " for its responsible persons; open one with OpenReview and conclude it first");
+}
+
+// ---- community filings ----
+
+Result<v1::Organization> Registry::FileCommunity(const auth::Principal& who,
+                                                 const v1::FileCommunityOrganizationRequest& req) {
+  if (auto err = ValidateRequestId(req.request_id())) return *err;
+  const std::string idem = IdempotencyKey(who, req.request_id());
+  constexpr const char* kRpc = "FileCommunityOrganization";
+  auto profile = FromProto(req.profile(), req.legal_representative_id_number());
+  if (auto prior = store_.PriorResponse(kRpc, idem)) {
+    auto replay = Replay<v1::Organization>(*prior);
+    if (replay.ok())
+      if (auto err = CheckSameTarget(replay->profile().name(), std::string(Trim(profile.name))))
+        return *err;
+    return replay;
+  }
+  const TimePoint now = clock_.Now();
+  // Validate fully before spending a serial.
+  auto probe = FileCommunityOrganization("probe", profile, settings_, now);
+  if (!probe.ok()) return probe.error();
+  if (auto err = CheckWrite(who, probe->profile.jurisdiction)) return *err;
+  const uint64_t serial = store_.NextCreditCodeSerial();
+  Organization org = std::move(probe).value();
+  org.id = FilingNumber(settings_.authority_code, serial);
+  org.serial = serial;
+
+  v1::Organization response = ToProto(org);
+  v1::CommunityOrganizationFiled body;
+  *body.mutable_organization() = response;
+  ToProto(ToActor(who), body.mutable_actor());
+  for (const char* r : {"REG-03", "REG-22"}) body.add_rule_ids(r);
+  Mutation m;
+  m.idem_key = keys::Idem(kRpc, idem);
+  m.response = response.SerializeAsString();
+  const std::string name_key = keys::Name(org.profile.jurisdiction, org.profile.name);
+  m.guards.push_back({Mutation::Guard::Kind::kNameFree, name_key, "", "profile.name"});
+  m.guards.push_back({Mutation::Guard::Kind::kAbsent, keys::Org(org.id), "", "filing " + org.id});
+  m.hashes.push_back({keys::Org(org.id), EncodeOrganization(org)});
+  m.sets.push_back({name_key, "org:" + org.id, 0});
+  const std::string score = std::to_string(serial);
+  m.zops.push_back({keys::kOrgs, org.id, score});
+  m.zops.push_back({keys::TypeIndex(org.profile.kind), org.id, score});
+  m.zops.push_back({keys::StatusIndex(org.status), org.id, score});
+  m.outbox_key = kOutboxKey;
+  m.events = {Event(body, "organization", "filed", org.id, org.version, org.profile.jurisdiction,
+                    who.subject, now)};
+  auto out = store_.Mutate(m, "filing " + org.id);
+  if (!out.ok()) return out.error();
+  if (out->kind == CommandOutcome::Kind::kReplayed)
+    return Replay<v1::Organization>(out->replayed_response);
+  return response;
+}
+
+Result<v1::Organization> Registry::RemoveFiling(const auth::Principal& who,
+                                                const v1::RemoveFilingRequest& req) {
+  return OrgCommand(
+      who, "RemoveFiling", req.request_id(), req.organization_id(), req.version(),
+      [&](const Organization& org, TimePoint now) {
+        return registration::RemoveFiling(org, req.version(), req.reason(), now);
+      },
+      [&](const Organization& before, const Organization& after, TimePoint now) {
+        v1::FilingRemoved body;
+        *body.mutable_organization() = ToProto(after);
+        ToProto(ToActor(who), body.mutable_actor());
+        body.set_reason(after.status_reason);
+        return std::vector<outbox::OutboxEvent>{
+            Event(body, "organization", "filing_removed", after.id, after.version,
+                  after.profile.jurisdiction, who.subject, now)};
+      });
+}
+
+// ---- change registration ----
+
+Result<v1::ChangeApplication> Registry::ApplyChange(const auth::Principal& who,
+                                                    const v1::ApplyChangeRequest& req) {
+  if (auto err =
+          ValidateTarget(req.request_id(), "organization_id", req.organization_id(), req.version()))
+    return *err;
+  constexpr const char* kRpc = "ApplyChange";
+  const std::string idem = IdempotencyKey(who, req.request_id());
+  if (auto prior = store_.PriorResponse(kRpc, idem)) {
+    auto replay = Replay<v1::ChangeApplication>(*prior);
+    if (replay.ok())
+      if (auto err = CheckSameTarget(replay->organization_id(), req.organization_id())) return *err;
+    return replay;
+  }
+  auto org = store_.LoadOrganization(req.organization_id());
+  if (!org) return Error::NotFound("organization " + req.organization_id() + " not found");
+  if (auto err = CheckWrite(who, org->profile.jurisdiction)) return *err;
+  const TimePoint now = clock_.Now();
+  ChangeInput in{FromProto(req.changes(), req.legal_representative_id_number()),
+                 req.consented_on()};
+  auto decided = registration::ApplyChange(NewUuidV7(now), *org, req.version(), std::move(in),
+                                           settings_, ToActor(who), now);
+  if (!decided.ok()) return decided.error();
+  // "变更必备": a new legal representative passed a joint review (REG-20).
+  if (decided->change.changes.legal_rep) {
+    std::string review_id;
+    if (auto err = CheckJointReview(org->id, req.review_id(),
+                                    {ReviewTrigger::kChange, ReviewTrigger::kMidtermChange},
+                                    decided->change.changes.legal_rep->id_number, &review_id))
+      return *err;
+    decided->change.review_id = review_id;
+  }
+  v1::ChangeApplication response = ToProto(decided->change);
+  v1::ChangeApplied body;
+  *body.mutable_change() = response;
+  ToProto(ToActor(who), body.mutable_actor());
+  body.set_organization_version(decided->organization.version);
+  Mutation m;
+  m.idem_key = keys::Idem(kRpc, idem);
+  m.response = response.SerializeAsString();
+  AddOrgWrite(m, *org, decided->organization);
+  m.guards.push_back({Mutation::Guard::Kind::kAbsent, keys::Change(decided->change.id), "",
+                      "change " + decided->change.id});
+  if (decided->change.changes.name)
+    m.guards.push_back({Mutation::Guard::Kind::kNameFree,
+                        keys::Name(org->profile.jurisdiction, *decided->change.changes.name), "",
+                        "changes.name"});
+  m.hashes.push_back({keys::Change(decided->change.id), EncodeChange(decided->change)});
+  m.outbox_key = kOutboxKey;
+  m.events = {Event(body, "organization", "change_applied", org->id, decided->organization.version,
+                    org->profile.jurisdiction, who.subject, now)};
+  auto out = store_.Mutate(m, "change of " + org->id);
+  if (!out.ok()) return out.error();
+  if (out->kind == CommandOutcome::Kind::kReplayed)
+    return Replay<v1::ChangeApplication>(out->replayed_response);
+  return response;
+}
+
+// Approve and reject share the loading of the change and its organization.
+namespace {
+struct ChangeContext {
+  ChangeApplication change;
+  Organization org;
+};
+}  // namespace
+
+Result<v1::ApproveChangeResponse> Registry::ApproveChange(const auth::Principal& who,
+                                                          const v1::ApproveChangeRequest& req) {
+  if (auto err = ValidateTarget(req.request_id(), "change_id", req.change_id(), req.version()))
+    return *err;
+  constexpr const char* kRpc = "ApproveChange";
+  const std::string idem = IdempotencyKey(who, req.request_id());
+  if (auto prior = store_.PriorResponse(kRpc, idem)) {
+    auto replay = Replay<v1::ApproveChangeResponse>(*prior);
+    if (replay.ok())
+      if (auto err = CheckSameTarget(replay->change().id(), req.change_id())) return *err;
+    return replay;
+  }
+  auto change = store_.LoadChange(req.change_id());
+  if (!change) return Error::NotFound("change application " + req.change_id() + " not found");
+  if (auto err = CheckWrite(who, change->jurisdiction)) return *err;
+  auto org = store_.LoadOrganization(change->organization_id);
+  if (!org) return Error::Internal("organization of change " + change->id + " is missing");
+  const TimePoint now = clock_.Now();
+  auto decided = registration::ApproveChange(*change, req.version(), *org, ToActor(who), now);
+  if (!decided.ok()) return decided.error();
+  v1::ApproveChangeResponse response;
+  *response.mutable_change() = ToProto(decided->change);
+  *response.mutable_organization() = ToProto(decided->organization);
+  v1::OrganizationChanged body;
+  *body.mutable_organization() = response.organization();
+  *body.mutable_change() = response.change();
+  ToProto(ToActor(who), body.mutable_actor());
+  body.set_announce(MustAnnounce(change->changes));
+  Mutation m;
+  m.idem_key = keys::Idem(kRpc, idem);
+  m.response = response.SerializeAsString();
+  m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::Change(change->id),
+                      std::to_string(change->version), "change " + change->id});
+  AddOrgWrite(m, *org, decided->organization);
+  m.hashes.push_back({keys::Change(change->id), EncodeChange(decided->change)});
+  if (change->changes.name) {
+    const std::string new_key = keys::Name(org->profile.jurisdiction, *change->changes.name);
+    m.guards.push_back({Mutation::Guard::Kind::kNameFree, new_key, "", "changes.name"});
+    m.dels_if.push_back(
+        {keys::Name(org->profile.jurisdiction, org->profile.name), "org:" + org->id});
+    m.sets.push_back({new_key, "org:" + org->id, 0});
+  }
+  m.outbox_key = kOutboxKey;
+  m.events = {Event(body, "organization", "changed", org->id, decided->organization.version,
+                    org->profile.jurisdiction, who.subject, now)};
+  auto out = store_.Mutate(m, "change " + change->id);
+  if (!out.ok()) return out.error();
+  if (out->kind == CommandOutcome::Kind::kReplayed)
+    return Replay<v1::ApproveChangeResponse>(out->replayed_response);
+  return response;
+}
+
+Result<v1::ChangeApplication> Registry::RejectChange(const auth::Principal& who,
+                                                     const v1::RejectChangeRequest& req) {
+  if (auto err = ValidateTarget(req.request_id(), "change_id", req.change_id(), req.version()))
+    return *err;
+  constexpr const char* kRpc = "RejectChange";
+  const std::string idem = IdempotencyKey(who, req.request_id());
+  if (auto prior = store_.PriorResponse(kRpc, idem)) {
+    auto replay = Replay<v1::ChangeApplication>(*prior);
+    if (replay.ok())
+      if (auto err = CheckSameTarget(replay->id(), req.change_id())) return *err;
+    return replay;
+  }
+  auto change = store_.LoadChange(req.change_id());
+  if (!change) return Error::NotFound("change application " + req.change_id() + " not found");
+  if (auto err = CheckWrite(who, change->jurisdiction)) return *err;
+  auto org = store_.LoadOrganization(change->organization_id);
+  if (!org) return Error::Internal("organization of change " + change->id + " is missing");
+  const TimePoint now = clock_.Now();
+  auto decided =
+      registration::RejectChange(*change, req.version(), *org, req.reason(), ToActor(who), now);
+  if (!decided.ok()) return decided.error();
+  v1::ChangeApplication response = ToProto(decided->change);
+  v1::ChangeRejected body;
+  *body.mutable_change() = response;
+  ToProto(ToActor(who), body.mutable_actor());
+  body.set_organization_version(decided->organization.version);
+  Mutation m;
+  m.idem_key = keys::Idem(kRpc, idem);
+  m.response = response.SerializeAsString();
+  m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::Change(change->id),
+                      std::to_string(change->version), "change " + change->id});
+  if (decided->organization.version != org->version) AddOrgWrite(m, *org, decided->organization);
+  m.hashes.push_back({keys::Change(change->id), EncodeChange(decided->change)});
+  m.outbox_key = kOutboxKey;
+  m.events = {Event(body, "organization", "change_rejected", org->id, decided->organization.version,
+                    org->profile.jurisdiction, who.subject, now)};
+  auto out = store_.Mutate(m, "change " + change->id);
+  if (!out.ok()) return out.error();
+  if (out->kind == CommandOutcome::Kind::kReplayed)
+    return Replay<v1::ChangeApplication>(out->replayed_response);
+  return response;
+}
+
+Result<v1::ChangeApplication> Registry::GetChange(const auth::Principal& who,
+                                                  const std::string& id) {
+  if (id.empty()) return Error::InvalidArgument("change_id", "required");
+  auto change = store_.LoadChange(id);
+  if (!change) return Error::NotFound("change application " + id + " not found");
+  if (auto err = CheckRead(who, change->jurisdiction)) return *err;
+  return ToProto(*change);
+}
+
+// ---- articles and terms ----
+
+Result<v1::Organization> Registry::RecordArticles(const auth::Principal& who,
+                                                  const v1::RecordArticlesRequest& req) {
+  return OrgCommand(
+      who, "RecordArticles", req.request_id(), req.organization_id(), req.version(),
+      [&](const Organization& org, TimePoint now) {
+        return registration::RecordArticles(org, req.version(),
+                                            {req.approved_on(), req.party_building_clause(),
+                                             req.party_leading_organ(), req.text_sha256()},
+                                            now);
+      },
+      [&](const Organization&, const Organization& after, TimePoint now) {
+        v1::ArticlesRecorded body;
+        body.set_organization_id(after.id);
+        *body.mutable_articles() = ToProto(after.articles);
+        ToProto(ToActor(who), body.mutable_actor());
+        body.set_organization_version(after.version);
+        body.set_jurisdiction(after.profile.jurisdiction);
+        return std::vector<outbox::OutboxEvent>{
+            Event(body, "organization", "articles_recorded", after.id, after.version,
+                  after.profile.jurisdiction, who.subject, now)};
+      });
+}
+
+Result<v1::Organization> Registry::RecordCouncilTerm(const auth::Principal& who,
+                                                     const v1::RecordCouncilTermRequest& req) {
+  return OrgCommand(
+      who, "RecordCouncilTerm", req.request_id(), req.organization_id(), req.version(),
+      [&](const Organization& org, TimePoint now) -> Result<Organization> {
+        // A new term follows a re-election whose persons passed a joint review (REG-20).
+        std::string review_id;
+        if (auto err = CheckJointReview(org.id, req.review_id(), {ReviewTrigger::kReelection}, "",
+                                        &review_id))
+          return *err;
+        return registration::RecordCouncilTerm(org, req.version(), req.start_date(), req.end_date(),
+                                               review_id, now);
+      },
+      [&](const Organization&, const Organization& after, TimePoint now) {
+        v1::CouncilTermRecorded body;
+        body.set_organization_id(after.id);
+        *body.mutable_term() = ToProto(after.council_term);
+        ToProto(ToActor(who), body.mutable_actor());
+        body.set_organization_version(after.version);
+        body.set_jurisdiction(after.profile.jurisdiction);
+        return std::vector<outbox::OutboxEvent>{
+            Event(body, "organization", "council_term_recorded", after.id, after.version,
+                  after.profile.jurisdiction, who.subject, now)};
+      });
+}
+
+Result<v1::Organization> Registry::ExtendCouncilTerm(const auth::Principal& who,
+                                                     const v1::ExtendCouncilTermRequest& req) {
+  return OrgCommand(
+      who, "ExtendCouncilTerm", req.request_id(), req.organization_id(), req.version(),
+      [&](const Organization& org, TimePoint now) {
+        return registration::ExtendCouncilTerm(org, req.version(), req.extension_until(),
+                                               req.reason(), now);
+      },
+      [&](const Organization&, const Organization& after, TimePoint now) {
+        v1::CouncilTermExtended body;
+        body.set_organization_id(after.id);
+        *body.mutable_term() = ToProto(after.council_term);
+        ToProto(ToActor(who), body.mutable_actor());
+        body.set_organization_version(after.version);
+        body.set_jurisdiction(after.profile.jurisdiction);
+        body.set_reason(std::string(Trim(req.reason())));
+        return std::vector<outbox::OutboxEvent>{
+            Event(body, "organization", "council_term_extended", after.id, after.version,
+                  after.profile.jurisdiction, who.subject, now)};
+      });
+}
+
+// ---- dissolution, liquidation, cancellation, resumption ----
+
+Result<v1::Organization> Registry::ResolveDissolution(const auth::Principal& who,
+                                                      const v1::ResolveDissolutionRequest& req) {
+  return OrgCommand(
+      who, "ResolveDissolution", req.request_id(), req.organization_id(), req.version(),
+      [&](const Organization& org, TimePoint now) {
+        return registration::ResolveDissolution(
+            org, req.version(), static_cast<DissolutionGround>(static_cast<int>(req.ground())),
+            req.resolved_on(), req.consented_on(), now);
+      },
+      [&](const Organization& before, const Organization& after, TimePoint now) {
+        return StatusEvent(who, "dissolution_resolved", before, after, {"REG-14"}, now);
+      });
+}
+
+Result<v1::Organization> Registry::StartLiquidation(const auth::Principal& who,
+                                                    const v1::StartLiquidationRequest& req) {
+  return OrgCommand(
+      who, "StartLiquidation", req.request_id(), req.organization_id(), req.version(),
+      [&](const Organization& org, TimePoint now) {
+        return registration::StartLiquidation(
+            org, req.version(),
+            std::vector<std::string>(req.liquidation_group().begin(),
+                                     req.liquidation_group().end()),
+            now);
+      },
+      [&](const Organization& before, const Organization& after, TimePoint now) {
+        return StatusEvent(who, "liquidation_started", before, after, {"REG-15", "REG-19"}, now);
+      });
+}
+
+Result<v1::Organization> Registry::ApplyCancellation(const auth::Principal& who,
+                                                     const v1::ApplyCancellationRequest& req) {
+  return OrgCommand(
+      who, "ApplyCancellation", req.request_id(), req.organization_id(), req.version(),
+      [&](const Organization& org, TimePoint now) {
+        return registration::ApplyCancellation(
+            org, req.version(),
+            {req.liquidation_ended_on(), req.audit_report_received(),
+             req.residual_assets_disposition()},
+            now);
+      },
+      [&](const Organization& before, const Organization& after, TimePoint now) {
+        return StatusEvent(who, "cancellation_applied", before, after, {"REG-15", "REG-16"}, now);
+      });
+}
+
+Result<v1::Organization> Registry::ApproveCancellation(const auth::Principal& who,
+                                                       const v1::ApproveCancellationRequest& req) {
+  return OrgCommand(
+      who, "ApproveCancellation", req.request_id(), req.organization_id(), req.version(),
+      [&](const Organization& org, TimePoint now) {
+        return registration::ApproveCancellation(org, req.version(),
+                                                 req.certificate_and_seals_collected(), now);
+      },
+      [&](const Organization& before, const Organization& after, TimePoint now) {
+        return StatusEvent(who, "cancelled", before, after, {"REG-13", "REG-16"}, now);
+      });
+}
+
+Result<v1::Organization> Registry::ResumeOrganization(const auth::Principal& who,
+                                                      const v1::ResumeOrganizationRequest& req) {
+  return OrgCommand(
+      who, "ResumeOrganization", req.request_id(), req.organization_id(), req.version(),
+      [&](const Organization& org, TimePoint now) {
+        return registration::ResumeOrganization(org, req.version(), req.rectification_received_on(),
+                                                now);
+      },
+      [&](const Organization& before, const Organization& after, TimePoint now) {
+        return StatusEvent(who, "resumed", before, after, {}, now);
+      });
+}
+
+}  // namespace socgov::registration

@@ -1,0 +1,109 @@
+// Suspension and revocation driven by supervision's penalty decisions (case.decided events):
+// registration owns the organization's status, supervision owns the case.
+#include "registration/api/convert.h"
+#include "registration/app/command_support.h"
+#include "registration/app/registry.h"
+#include "registration/domain/lifecycle.h"
+#include "socgov/supervision/v1/events.pb.h"
+
+namespace socgov::registration {
+namespace {
+
+namespace sv = ::socgov::supervision::v1;
+
+// Revocation outranks suspension when one decision carries both.
+PenaltyInput EffectOf(const sv::CaseDecided& d) {
+  PenaltyInput in;
+  in.case_id = d.case_no().empty() ? d.case_id() : d.case_no();
+  for (const auto& p : d.penalties()) {
+    switch (p.type()) {
+      case sv::PENALTY_TYPE_REVOCATION:
+        in.effect = PenaltyEffect::kRevoke;
+        in.basis = p.basis();
+        break;
+      case sv::PENALTY_TYPE_CERTIFICATE_REVOCATION:
+        if (in.effect != PenaltyEffect::kRevoke) {
+          in.effect = PenaltyEffect::kRevokeCertificate;
+          in.basis = p.basis();
+        }
+        break;
+      case sv::PENALTY_TYPE_SUSPENSION:
+        if (in.effect == PenaltyEffect::kNone) {
+          in.effect = PenaltyEffect::kSuspend;
+          in.suspend_until = p.suspend_until();
+          in.basis = p.basis();
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return in;
+}
+
+const char* EventName(PenaltyEffect e) {
+  switch (e) {
+    case PenaltyEffect::kSuspend:
+      return "suspended";
+    case PenaltyEffect::kRevoke:
+      return "revoked";
+    case PenaltyEffect::kRevokeCertificate:
+      return "certificate_revoked";
+    case PenaltyEffect::kNone:
+      break;
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<bool> Registry::ApplyPenaltyDecision(const std::string& event_id,
+                                            const std::string& case_decided_bytes) {
+  if (event_id.empty()) return Error::InvalidArgument("ce-id", "missing");
+  sv::CaseDecided decision;
+  if (!decision.ParseFromString(case_decided_bytes))
+    return Error::InvalidArgument("data", "not a socgov.supervision.v1.CaseDecided");
+  if (decision.organization_id().empty())
+    return Error::InvalidArgument("organization_id", "missing");
+  const PenaltyInput in = EffectOf(decision);
+  if (in.effect == PenaltyEffect::kNone) return false;
+
+  auth::Principal actor{decision.actor().subject(),
+                        {decision.actor().roles().begin(), decision.actor().roles().end()},
+                        decision.actor().jurisdiction()};
+  if (actor.subject.empty()) actor.subject = "supervision";
+  std::vector<std::string> rules(decision.rule_ids().begin(), decision.rule_ids().end());
+  if (in.effect != PenaltyEffect::kSuspend) rules.push_back("REG-19");
+
+  // The organization may change between load and write (a clerk's command): decide again.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    auto org = store_.LoadOrganization(decision.organization_id());
+    if (!org)
+      return Error::NotFound("organization " + decision.organization_id() +
+                             " is not registered here");
+    if (org->profile.jurisdiction != decision.jurisdiction())
+      return Error::FailedPrecondition("organization " + org->id + " belongs to " +
+                                       org->profile.jurisdiction + ", the decision names " +
+                                       decision.jurisdiction() + " (ENF-01)");
+    const TimePoint now = clock_.Now();
+    auto after = ApplyPenalty(*org, in, now);
+    if (!after.ok()) {
+      // A repeat after the first delivery applied finds the new state: not an error.
+      if (store_.PriorResponse("CaseDecided", event_id)) return false;
+      return after.error();
+    }
+    Mutation m;
+    m.idem_key = keys::Idem("CaseDecided", event_id);
+    m.response = after->id;
+    AddOrgWrite(m, *org, *after);
+    m.outbox_key = kOutboxKey;
+    m.events = StatusEvent(actor, EventName(in.effect), *org, *after, rules, now, event_id);
+    auto out = store_.Mutate(m, "penalty on " + org->id);
+    if (out.ok()) return out->kind == CommandOutcome::Kind::kApplied;
+    if (out.error().code != ErrorCode::kAborted) return out.error();
+  }
+  return Error::Aborted("organization " + decision.organization_id() +
+                        " kept changing; the decision will be retried");
+}
+
+}  // namespace socgov::registration
