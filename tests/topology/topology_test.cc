@@ -123,6 +123,18 @@ uint64_t MessageCount(bus::Connection& conn, const std::string& stream) {
   return n;
 }
 
+// Messages delivered to a consumer and not acked yet; -1 when the consumer cannot be read.
+int64_t AckPending(bus::Connection& conn, const std::string& stream, const std::string& durable) {
+  jsConsumerInfo* ci = nullptr;
+  if (js_GetConsumerInfo(&ci, conn.js(), stream.c_str(), durable.c_str(), nullptr, nullptr) !=
+      NATS_OK) {
+    return -1;
+  }
+  const auto n = static_cast<int64_t>(ci->NumAckPending);
+  jsConsumerInfo_Destroy(ci);
+  return n;
+}
+
 // The city reaches a district's JetStream through the leaf link: the domain's API answers.
 bool DomainReachable(bus::Connection& conn, const std::string& domain) {
   jsOptions o;
@@ -328,6 +340,10 @@ TEST_F(TopologyTest, CityCatchesUpWithACutOffDistrictExactlyOnce) {
   const auto read = reader.ReadAll(stream, "reader");
   EXPECT_EQ(std::set<std::string>(read.begin(), read.end()), expected);
   EXPECT_EQ(read.size(), expected.size());
+  // Its acks are allowed: nothing is left pending, and no permissions violation so far.
+  natsConnection_FlushTimeout(reader.nc(), 2000);
+  EXPECT_TRUE(WaitFor([&] { return AckPending(*city, stream, "reader") == 0; }, 5s));
+  EXPECT_FALSE(reader.not_permitted());
 
   const auto forged = Event(kCity, 99);
   EXPECT_EQ(natsConnection_PublishString(reader.nc(), forged.nats_subject.c_str(), "forged"),
