@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -76,7 +77,8 @@ struct Deployment {
   std::unique_ptr<bus::Connection> Connect() const {
     auto conn = bus::Connection::Connect(
         {UserUrl(*server, "socgov", kServicePassword), "topology-test-" + jurisdiction});
-    EXPECT_TRUE(conn.ok());
+    if (!conn.ok())
+      throw std::runtime_error("connect " + jurisdiction + ": " + conn.error().message);
     EXPECT_TRUE(WaitFor([&] { return (*conn)->connected(); }, 5s));
     return std::move(*conn);
   }
