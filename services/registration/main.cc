@@ -170,7 +170,21 @@ int Run(int argc, char** argv) {
                             {"metrics_port", std::to_string(metrics_port)},
                             {"stream_subject", stream.subjects[0]}});
 
+  // REG-04: lapse preparations past their founding deadline, at start and then hourly.
+  const sg::auth::Principal sweeper{"registration.sweeper", {"registrar"}, jurisdiction, 0};
+  auto next_sweep = std::chrono::steady_clock::now();
   while (true) {
+    if (std::chrono::steady_clock::now() >= next_sweep) {
+      try {
+        auto lapsed = registry.LapsePreparations(sweeper);
+        if (lapsed.ok() && lapsed->application_ids_size() > 0)
+          logger.Info("preparations lapsed",
+                      {{"count", std::to_string(lapsed->application_ids_size())}});
+        next_sweep = std::chrono::steady_clock::now() + std::chrono::hours(1);
+      } catch (const sg::store::RedisUnavailable& e) {
+        next_sweep = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+      }
+    }
     // The relay provisions the stream; readiness reports whether it is there now.
     const bool stream_ready = (*conn)->connected() && sg::bus::StreamExists(**conn, stream.name);
     bool redis_ok = false;

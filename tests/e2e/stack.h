@@ -126,6 +126,7 @@ class Stack {
   std::string audit_addr() const { return "127.0.0.1:" + std::to_string(audit_port_); }
   int reg_metrics_port() const { return reg_metrics_port_; }
   int redis_port() const { return redis_->port(); }
+  const std::string& dir() const { return dir_.path(); }
   const std::string& key_file() const { return key_file_; }
   NatsServer& nats() { return *nats_; }
   ChildProcess& registration() { return *registration_; }

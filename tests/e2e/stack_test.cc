@@ -20,7 +20,7 @@ const std::vector<std::pair<std::string, std::string>> kNoJointReview = {
     {"SOCGOV_JOINT_REVIEW_REQUIRED", "false"}};
 
 const char* kSubmitArgs =
-    "reg submit --type social-service --form legal-person "
+    "reg submit --type social-service --social-service-form legal-person "
     "--name 厦门市集美区和欣社会工作服务中心 "
     "--domicile 厦门市集美区杏林街道杏滨路1号 --legal-rep-name 王立新 "
     "--legal-rep-id 11010519491231002X --funds-yuan 30000 --scope 社会工作服务 "

@@ -1,27 +1,21 @@
 #include "commands.h"
 
-#include <google/protobuf/message.h>
-#include <google/protobuf/util/json_util.h>
 #include <grpcpp/grpcpp.h>
 
 #include <algorithm>
 #include <exception>
-#include <limits>
 #include <map>
 #include <memory>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <utility>
 
+#include "cli.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
 #include "platform/auth/token.h"
-#include "platform/grpcx/code_name.h"
 #include "platform/util/clock.h"
-#include "platform/util/uuid.h"
 #include "socgov/audit/v1/audit_service.grpc.pb.h"
-#include "socgov/registration/v1/registration_service.grpc.pb.h"
 
 namespace socgov::ctl {
 namespace {
@@ -29,64 +23,10 @@ namespace {
 namespace auditpb = ::socgov::audit::v1;
 namespace healthpb = ::grpc::health::v1;
 namespace reflectionpb = ::grpc::reflection::v1alpha;
-namespace regpb = ::socgov::registration::v1;
 
 using config::Config;
 using config::ConfigError;
 using config::Option;
-
-constexpr int64_t kInt32Max = std::numeric_limits<int32_t>::max();
-constexpr int64_t kInt64Max = std::numeric_limits<int64_t>::max();
-
-// ---- flags -----------------------------------------------------------------------------------
-
-// Not Option::required: its message points at an environment variable, and command flags are never
-// read from the environment.
-const std::string& Required(const Config& flags, const std::string& name) {
-  const std::string& value = flags.Get(name);
-  if (value.empty()) throw ConfigError("--" + name + " is required");
-  return value;
-}
-
-std::optional<int64_t> OptionalInt(const Config& flags, const std::string& name, int64_t min,
-                                   int64_t max) {
-  if (flags.Get(name).empty()) return std::nullopt;
-  return flags.GetInt(name, min, max);
-}
-
-// Returns true for "--output id"; anything but json/id is a usage error.
-bool WantsIdOutput(const Config& flags) {
-  const std::string& output = flags.Get("output");
-  if (output == "id") return true;
-  if (output == "json") return false;
-  throw ConfigError("--output must be json or id, got \"" + output + "\"");
-}
-
-std::string RequestId(const Config& flags) {
-  const std::string& given = flags.Get("request-id");
-  return given.empty() ? NewUuidV7(std::chrono::system_clock::now()) : given;
-}
-
-regpb::OrgType ParseOrgType(const std::string& flag, const std::string& value) {
-  if (value == "social-group") return regpb::ORG_TYPE_SOCIAL_GROUP;
-  if (value == "social-service") return regpb::ORG_TYPE_SOCIAL_SERVICE;
-  if (value == "foundation") return regpb::ORG_TYPE_FOUNDATION;
-  throw ConfigError("--" + flag + " must be social-group, social-service or foundation, got \"" +
-                    value + "\"");
-}
-
-regpb::FoundationKind ParseFoundationKind(const std::string& value) {
-  if (value.empty()) return regpb::FOUNDATION_KIND_UNSPECIFIED;
-  if (value == "public") return regpb::FOUNDATION_KIND_PUBLIC;
-  if (value == "non-public") return regpb::FOUNDATION_KIND_NON_PUBLIC;
-  throw ConfigError("--foundation-kind must be public or non-public, got \"" + value + "\"");
-}
-
-regpb::OrgStatus ParseOrgStatus(const std::string& value) {
-  if (value.empty()) return regpb::ORG_STATUS_UNSPECIFIED;
-  if (value == "active") return regpb::ORG_STATUS_ACTIVE;
-  throw ConfigError("--status must be active, got \"" + value + "\"");
-}
 
 // Validated locally so a typo is a usage error instead of a round trip; the original text is sent.
 const std::string& OptionalRfc3339(const Config& flags, const std::string& name) {
@@ -97,39 +37,6 @@ const std::string& OptionalRfc3339(const Config& flags, const std::string& name)
   return value;
 }
 
-// ---- output and RPC plumbing -----------------------------------------------------------------
-
-void PrintJson(const Context& ctx, const google::protobuf::Message& message) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = false;
-  options.preserve_proto_field_names = true;
-  options.always_print_primitive_fields = false;
-  std::string json;
-  auto status = google::protobuf::util::MessageToJsonString(message, &json, options);
-  if (!status.ok()) throw std::runtime_error("cannot print response as JSON: " + status.ToString());
-  ctx.out << json << "\n";
-}
-
-int ReportRpcError(const Context& ctx, const grpc::Status& status) {
-  ctx.err << "error: " << grpcx::StatusCodeName(status.error_code()) << ": "
-          << status.error_message() << "\n";
-  return kExitFailure;
-}
-
-std::shared_ptr<grpc::Channel> Dial(const std::string& addr) {
-  return grpc::CreateChannel(addr, grpc::InsecureChannelCredentials());
-}
-
-// Each RPC gets its own deadline, so a command making two calls may take up to twice --timeout-ms.
-void PrepareCall(const Context& ctx, grpc::ClientContext* call) {
-  call->set_deadline(std::chrono::system_clock::now() + ctx.timeout);
-  if (!ctx.token.empty()) call->AddMetadata("authorization", "Bearer " + ctx.token);
-}
-
-std::unique_ptr<regpb::RegistrationService::Stub> RegistrationStub(const Context& ctx) {
-  return regpb::RegistrationService::NewStub(Dial(ctx.registration_addr));
-}
-
 std::unique_ptr<auditpb::AuditService::Stub> AuditStub(const Context& ctx) {
   return auditpb::AuditService::NewStub(Dial(ctx.audit_addr));
 }
@@ -138,23 +45,6 @@ std::unique_ptr<auditpb::AuditService::Stub> AuditStub(const Context& ctx) {
 const std::string& ProbeAddr(const Context& ctx, const Config& flags) {
   const std::string& addr = flags.Get("addr");
   return addr.empty() ? ctx.registration_addr : addr;
-}
-
-// Approve and reject need the version the caller saw; without --version the current one is read,
-// which gives up the conflict check on purpose (an operator acting on what is there now).
-std::optional<int64_t> CurrentVersion(const Context& ctx, regpb::RegistrationService::Stub& stub,
-                                      const std::string& application_id) {
-  regpb::GetApplicationRequest request;
-  request.set_application_id(application_id);
-  regpb::Application application;
-  grpc::ClientContext call;
-  PrepareCall(ctx, &call);
-  grpc::Status status = stub.GetApplication(&call, request, &application);
-  if (!status.ok()) {
-    ReportRpcError(ctx, status);
-    return std::nullopt;
-  }
-  return application.version();
 }
 
 // ---- usage -----------------------------------------------------------------------------------
@@ -177,6 +67,16 @@ std::vector<std::string> NormalizeArgs(const Command& command,
     normalized.push_back(bare_switch ? arg + "=true" : arg);
   }
   return normalized;
+}
+
+// Options most registration commands share.
+const Option kVersion{"version", "", "version the caller saw (default: the current one)"};
+const Option kRequestId{"request-id", "", "idempotency key (default: a new UUIDv7)"};
+
+Option Id(const std::string& what) { return {"id", "", what + " (required)"}; }
+
+Option Output(const std::string& id_meaning) {
+  return {"output", "json", "json | id (" + id_meaning + ")"};
 }
 
 }  // namespace
@@ -208,9 +108,10 @@ const std::vector<Command>& Commands() {
        {{"addr", "", "host:port to probe (default: the registration address)"}},
        {},
        Reflect},
+      // Applications: establishment, and a social group's preparation before it (REG-04).
       {"reg",
        "submit",
-       "submit an establishment application",
+       "submit an application (social groups: preparation unless --stage establishment)",
        {{"type", "", "social-group | social-service | foundation (required)"},
         {"name", "", "organization name (required)"},
         {"domicile", "", "domicile address (required)"},
@@ -221,53 +122,331 @@ const std::vector<Command>& Commands() {
         {"jurisdiction", "", "6-digit code of the registration authority (required)"},
         {"individual-members", "0", "individual members (social groups)"},
         {"unit-members", "0", "unit members (social groups)"},
+        {"supervisory-unit", "", "业务主管单位; empty for direct registration"},
+        {"social-service-form", "", "legal-person | partnership | individual (social services)"},
         {"foundation-kind", "", "public | non-public (foundations)"},
         {"funds-in-cash", "false", "original fund received in cash (foundations); may be bare"},
-        {"request-id", "", "idempotency key (default: a new UUIDv7)"},
-        {"output", "json", "json | id (the application id)"}},
+        {"stage", "", "preparation | establishment (default: by type)"},
+        {"review-id", "", "passed joint review of the responsible persons (REG-20)"},
+        kRequestId,
+        Output("the application id")},
        {"funds-in-cash"},
        RegSubmit},
       {"reg",
        "approve",
-       "approve an application and register the organization",
-       {{"id", "", "application id (required)"},
-        {"version", "", "version the caller saw (default: the current one)"},
-        {"request-id", "", "idempotency key (default: a new UUIDv7)"},
-        {"output", "json", "json | id (the organization id)"}},
+       "approve an application (a preparation, or registering the organization)",
+       {Id("application id"), kVersion, kRequestId,
+        Output("the organization id; the application id for a preparation")},
        {},
        RegApprove},
       {"reg",
        "reject",
        "reject an application",
-       {{"id", "", "application id (required)"},
+       {Id("application id"),
         {"reason", "", "reason shown to the applicant (required)"},
-        {"version", "", "version the caller saw (default: the current one)"},
-        {"request-id", "", "idempotency key (default: a new UUIDv7)"}},
+        kVersion,
+        kRequestId},
        {},
        RegReject},
       {"reg",
-       "get-app",
-       "read one application",
-       {{"id", "", "application id (required)"}},
+       "apply-establishment",
+       "after the founding meeting, apply to establish an approved preparation",
+       {Id("application id (PREP_APPROVED)"),
+        {"founding-meeting-on", "", "day of the founding meeting, YYYY-MM-DD (required)"},
+        {"individual-members", "0", "individual members as established"},
+        {"unit-members", "0", "unit members as established"},
+        {"funds-yuan", "", "activity funds in yuan (required)"},
+        {"review-id", "", "passed joint review (default: the server finds it)"},
+        kVersion,
+        kRequestId,
+        Output("the application id")},
        {},
-       RegGetApp},
+       RegApplyEstablishment},
+      {"reg",
+       "extend-preparation",
+       "grant the one preparation extension (REG-05)",
+       {Id("application id (PREP_APPROVED)"),
+        {"reason", "", "justification (required)"},
+        kVersion,
+        kRequestId},
+       {},
+       RegExtendPreparation},
+      {"reg",
+       "lapse-preparations",
+       "lapse every preparation past its founding deadline",
+       {Output("the lapsed application ids, one per line")},
+       {},
+       RegLapsePreparations},
+      {"reg", "get-app", "read one application", {Id("application id")}, {}, RegGetApp},
+      // Organizations: read, list, search, names.
       {"reg",
        "get-org",
        "read one organization",
-       {{"id", "", "credit code (required)"}},
+       {Id("credit code or filing number")},
        {},
        RegGetOrg},
       {"reg",
        "list",
        "list organizations",
-       {{"type", "", "social-group | social-service | foundation"},
-        {"status", "", "active"},
+       {{"type", "", "social-group | social-service | foundation | community"},
+        {"status", "", "active | filed | cancelled | ... (see README)"},
         {"jurisdiction", "", "only within this jurisdiction code"},
         {"page-size", "0", "page size (0: server default)"},
         {"page-token", "", "token from a previous page"},
         {"all", "false", "follow next_page_token; one organization per line; may be bare"}},
        {"all"},
        RegList},
+      {"reg",
+       "search",
+       "search organizations by name fragment or code",
+       {{"name-contains", "", "only names containing this text, e.g. 养老"},
+        {"code", "", "only the organization with this credit code or filing number"},
+        {"type", "", "social-group | social-service | foundation | community"},
+        {"status", "", "active | filed | cancelled | ... (see README)"},
+        {"jurisdiction", "", "only within this jurisdiction code"},
+        {"page-size", "0", "page size (0: server default)"},
+        {"page-token", "", "token from a previous page"},
+        {"all", "false", "follow next_page_token; one organization per line; may be bare"},
+        Output("one credit code or filing number per line")},
+       {"all"},
+       RegSearch},
+      {"reg",
+       "check-name",
+       "check a proposed name (REG-03, names in use); exit 4 when not available",
+       {{"name", "", "proposed name (required)"},
+        {"type", "", "social-group | social-service | foundation | community (required)"},
+        {"jurisdiction", "", "registration authority (default: the deployment's)"}},
+       {},
+       RegCheckName},
+      // Community organizations (社区社会组织): filed, not registered.
+      {"reg",
+       "file-community",
+       "file a community organization with its street office or township",
+       {{"name", "", "name, e.g. 集美区侨英街道叶厝社区夕阳红志愿服务队 (required)"},
+        {"domicile", "", "domicile address (required)"},
+        {"legal-rep-name", "", "responsible person's name (required)"},
+        {"legal-rep-id", "", "responsible person's GB 11643 ID number (required)"},
+        {"funds-yuan", "0", "funds in yuan"},
+        {"scope", "", "activities (required)"},
+        {"jurisdiction", "", "6-digit code of the registration authority (required)"},
+        {"community-form", "", "membership (≥ 10 members) | service (≥ 3 staff) (required)"},
+        {"individual-members", "0", "members"},
+        {"unit-members", "0", "unit members"},
+        {"staff", "0", "full- and part-time staff"},
+        {"filed-with", "", "street office or township, e.g. 侨英街道 (required)"},
+        kRequestId,
+        Output("the filing number")},
+       {},
+       RegFileCommunity},
+      {"reg",
+       "remove-filing",
+       "remove a community organization's filing",
+       {Id("filing number"),
+        {"reason", "", "why, e.g. 长期不活跃 (required)"},
+        kVersion,
+        kRequestId},
+       {},
+       RegRemoveFiling},
+      // Change registration (REG-12).
+      {"reg",
+       "apply-change",
+       "apply to change registered items; only the items given change",
+       {Id("credit code"),
+        {"name", "", "new name"},
+        {"domicile", "", "new domicile"},
+        {"legal-rep-name", "", "new legal representative (needs --legal-rep-id)"},
+        {"legal-rep-id", "", "new legal representative's ID number"},
+        {"scope", "", "new business scope"},
+        {"funds-yuan", "", "new funds in yuan"},
+        {"supervisory-unit", "", "new supervisory unit"},
+        {"direct-registration", "false", "no supervisory unit any more; may be bare"},
+        {"consented-on", "", "day of consent or internal resolution, YYYY-MM-DD (required)"},
+        {"review-id", "", "passed review of a new legal representative (REG-20)"},
+        kVersion,
+        kRequestId,
+        Output("the change id")},
+       {"direct-registration"},
+       RegApplyChange},
+      {"reg",
+       "approve-change",
+       "approve a change application",
+       {Id("change id"), kVersion, kRequestId, Output("the organization id")},
+       {},
+       RegApproveChange},
+      {"reg",
+       "reject-change",
+       "reject a change application",
+       {Id("change id"), {"reason", "", "why (required)"}, kVersion, kRequestId},
+       {},
+       RegRejectChange},
+      {"reg", "get-change", "read one change application", {Id("change id")}, {}, RegGetChange},
+      // Articles and council terms.
+      {"reg",
+       "record-articles",
+       "record a newly approved version of the articles (PB-09)",
+       {Id("credit code"),
+        {"approved-on", "", "day the registry approved the text, YYYY-MM-DD (required)"},
+        {"party-building-clause", "false", "the text has the party-building clause; may be bare"},
+        {"party-leading-organ", "", "党建领导机关 named in the text"},
+        {"text-sha256", "", "SHA-256 of the approved text (or --text-file)"},
+        {"text-file", "", "the approved text, hashed here"},
+        kVersion,
+        kRequestId},
+       {"party-building-clause"},
+       RegRecordArticles},
+      {"reg",
+       "record-council-term",
+       "record a new council term after a re-election (TE-01)",
+       {Id("credit code"),
+        {"start", "", "first day, YYYY-MM-DD (required)"},
+        {"end", "", "last day, YYYY-MM-DD, 4 to 5 years later (required)"},
+        {"review-id", "", "passed joint review of the elected (REG-20)"},
+        kVersion,
+        kRequestId},
+       {},
+       RegRecordCouncilTerm},
+      {"reg",
+       "extend-council-term",
+       "record an approved postponement of the re-election (at most a year)",
+       {Id("credit code"),
+        {"until", "", "new last day, YYYY-MM-DD (required)"},
+        {"reason", "", "council resolution, approvals (required)"},
+        kVersion,
+        kRequestId},
+       {},
+       RegExtendCouncilTerm},
+      // Dissolution → liquidation → cancellation (注销), and resumption after a suspension.
+      {"reg",
+       "resolve-dissolution",
+       "record the resolution to dissolve (REG-14)",
+       {Id("credit code"),
+        {"ground", "", "purpose-completed | self-dissolution | split-or-merger | other (required)"},
+        {"resolved-on", "", "day of the internal resolution, YYYY-MM-DD (required)"},
+        {"consented-on", "", "day of the supervisory unit's consent, YYYY-MM-DD"},
+        kVersion,
+        kRequestId},
+       {},
+       RegResolveDissolution},
+      {"reg",
+       "start-liquidation",
+       "record that liquidation started (REG-15)",
+       {Id("credit code"),
+        {"group", "", "liquidation group members, comma-separated (required)"},
+        kVersion,
+        kRequestId},
+       {},
+       RegStartLiquidation},
+      {"reg",
+       "apply-cancellation",
+       "apply for cancellation (注销) after liquidation (REG-16)",
+       {Id("credit code"),
+        {"liquidation-ended-on", "", "last day of liquidation, YYYY-MM-DD (required)"},
+        {"audit-report-received", "false", "liquidation audit report received; may be bare"},
+        {"residual-assets", "", "how residual assets went to public benefit (required)"},
+        kVersion,
+        kRequestId},
+       {"audit-report-received"},
+       RegApplyCancellation},
+      {"reg",
+       "approve-cancellation",
+       "approve the cancellation: the organization is CANCELLED",
+       {Id("credit code"),
+        {"certificate-and-seals-collected", "false",
+         "certificate, seals and vouchers collected; may be bare"},
+        kVersion,
+        kRequestId},
+       {"certificate-and-seals-collected"},
+       RegApproveCancellation},
+      {"reg",
+       "resume",
+       "lift a suspension after its period and the rectification report",
+       {Id("credit code"),
+        {"rectification-received-on", "", "day the report was received, YYYY-MM-DD (required)"},
+        kVersion,
+        kRequestId},
+       {},
+       RegResume},
+      // Joint reviews of responsible persons (负责人联审, REG-20/21/22).
+      {"reg",
+       "open-review",
+       "open a joint review of nominated responsible persons",
+       {{"subject", "", "credit code, or the application id before establishment (required)"},
+        {"trigger", "", "establishment | reelection | midterm-change | change (required)"},
+        {"nominees", "",
+         "NAME:ID:POST[:retired-cadre][:other-posts=N][:terms-served=N], comma-separated "
+         "(required)"},
+        {"departments", "", "comma-separated (default: the deployment's list)"},
+        {"answer-days", "0", "days each department has (0: the deployment's default)"},
+        kRequestId,
+        Output("the review id")},
+       {},
+       RegOpenReview},
+      {"reg",
+       "record-opinion",
+       "record one department's opinion",
+       {Id("review id"),
+        {"department", "", "one of the review's departments (required)"},
+        {"opinion", "", "no-objection | objection (required)"},
+        {"comment", "", "remarks; required for an objection"},
+        kVersion,
+        kRequestId},
+       {},
+       RegRecordOpinion},
+      {"reg",
+       "conclude-review",
+       "conclude a review once every department answered or its deadline passed",
+       {Id("review id"), kVersion, kRequestId},
+       {},
+       RegConcludeReview},
+      {"reg",
+       "publish-review",
+       "start the pre-appointment publicity (任前公示) of a passed review",
+       {Id("review id"),
+        {"from", "", "first day, YYYY-MM-DD (required)"},
+        {"until", "", "last day, YYYY-MM-DD, at least 5 days of publicity (required)"},
+        kVersion,
+        kRequestId},
+       {},
+       RegPublishReview},
+      {"reg",
+       "file-review-result",
+       "file the election or appointment result of a passed review (一备)",
+       {Id("review id"),
+        {"elected-on", "", "day of the election, YYYY-MM-DD (required)"},
+        kVersion,
+        kRequestId},
+       {},
+       RegFileReviewResult},
+      {"reg", "get-review", "read one review case", {Id("review id")}, {}, RegGetReview},
+      // Bulk.
+      {"reg",
+       "export",
+       "write every organization's public fields as CSV or JSONL (progress on stderr)",
+       {{"format", "", "csv | jsonl (required)"},
+        {"out", "", "file to write; FILE.tmp until complete (required)"},
+        {"type", "", "social-group | social-service | foundation | community"},
+        {"status", "", "active | filed | cancelled | ... (see README)"},
+        {"jurisdiction", "", "only within this jurisdiction code"},
+        {"name-contains", "", "only names containing this text"}},
+       {},
+       RegExport},
+      {"reg",
+       "import",
+       "load organizations from JSONL through the RPCs; re-running resumes",
+       {{"file", "", "JSONL file, one organization per line (required)"},
+        {"jurisdiction", "", "for lines without one"},
+        {"parallel", "4", "lines imported at the same time (1..16)"}},
+       {},
+       RegImport},
+      {"demo",
+       "jimei",
+       "write the Jimei (350211) demo as import JSONL (deterministic, no network)",
+       {{"out", "", "file to write (required)"},
+        {"social-groups", "83", "social groups (社会团体)"},
+        {"social-services", "201", "social service organizations (民办非企业单位)"},
+        {"community", "606", "filed community organizations (社区社会组织)"}},
+       {},
+       DemoJimei},
       {"audit",
        "list",
        "list audit records, oldest first",
@@ -311,13 +490,13 @@ bool IsKnownGroup(std::string_view group) {
 std::string GlobalUsage() {
   std::ostringstream usage;
   usage << "usage: socgovctl [--registration-addr A] [--audit-addr A] [--timeout-ms N] "
-           "<group> <command> [flags]\n"
+           "[--token T] <group> <command> [flags]\n"
            "  env: SOCGOV_REGISTRATION_ADDR (127.0.0.1:50051), SOCGOV_AUDIT_ADDR "
-           "(127.0.0.1:50061), SOCGOV_TOKEN (sent as a bearer token)\n"
+           "(127.0.0.1:50061), SOCGOV_TOKEN (sent as a bearer token; preferred to --token)\n"
            "commands:\n";
   for (const Command& command : Commands()) {
     std::string path = CommandPath(command);
-    path.resize(std::max<size_t>(path.size(), 14), ' ');
+    path.resize(std::max<size_t>(path.size(), 24), ' ');
     usage << "  " << path << "  " << command.summary << "\n";
   }
   usage << "run 'socgovctl <group> <command> --help' for a command's flags\n";
@@ -330,7 +509,7 @@ std::string CommandUsage(const Command& command) {
         << (command.options.empty() ? "" : " [flags]") << "\n  " << command.summary << "\n";
   for (const Option& option : command.options) {
     std::string flag = "--" + option.name;
-    flag.resize(std::max<size_t>(flag.size(), 22), ' ');
+    flag.resize(std::max<size_t>(flag.size(), 30), ' ');
     usage << "  " << flag << "  " << option.help;
     if (!option.default_value.empty() && option.default_value != "false") {
       usage << " [" << option.default_value << "]";
@@ -365,6 +544,9 @@ int RunCommand(const Command& command, const Context& ctx, const std::vector<std
   } catch (const ConfigError& e) {
     ctx.err << program << ": " << e.what() << "\n" << CommandUsage(command);
     return kExitUsage;
+  } catch (const RpcFailure& e) {
+    ctx.err << "error: " << e.what() << "\n";
+    return kExitFailure;
   } catch (const std::exception& e) {
     ctx.err << "error: " << e.what() << "\n";
     return kExitFailure;
@@ -471,159 +653,6 @@ int Reflect(const Context& ctx, const Config& flags) {
   }
   for (const std::string& name : services) ctx.out << name << "\n";
   return kExitOk;
-}
-
-int RegSubmit(const Context& ctx, const Config& flags) {
-  regpb::SubmitApplicationRequest request;
-  regpb::OrganizationProfile& profile = *request.mutable_profile();
-  profile.set_org_type(ParseOrgType("type", Required(flags, "type")));
-  profile.set_name(Required(flags, "name"));
-  profile.set_domicile(Required(flags, "domicile"));
-  profile.mutable_legal_representative()->set_name(Required(flags, "legal-rep-name"));
-  request.set_legal_representative_id_number(Required(flags, "legal-rep-id"));
-  const std::string& yuan = Required(flags, "funds-yuan");
-  const std::optional<int64_t> fen = ParseYuanToFen(yuan);
-  if (!fen) {
-    throw ConfigError("--funds-yuan must be a non-negative amount with at most 2 decimals, got \"" +
-                      yuan + "\"");
-  }
-  profile.mutable_funds()->set_fen(*fen);
-  profile.set_business_scope(Required(flags, "scope"));
-  profile.set_jurisdiction(Required(flags, "jurisdiction"));
-  profile.set_individual_members(
-      static_cast<int32_t>(flags.GetInt("individual-members", 0, kInt32Max)));
-  profile.set_unit_members(static_cast<int32_t>(flags.GetInt("unit-members", 0, kInt32Max)));
-  profile.set_foundation_kind(ParseFoundationKind(flags.Get("foundation-kind")));
-  profile.set_funds_in_cash(flags.GetBool("funds-in-cash"));
-  request.set_request_id(RequestId(flags));
-  const bool id_output = WantsIdOutput(flags);
-
-  regpb::SubmitApplicationResponse response;
-  grpc::ClientContext call;
-  PrepareCall(ctx, &call);
-  grpc::Status status = RegistrationStub(ctx)->SubmitApplication(&call, request, &response);
-  if (!status.ok()) return ReportRpcError(ctx, status);
-  if (id_output) {
-    ctx.out << response.application().id() << "\n";
-  } else {
-    PrintJson(ctx, response);
-  }
-  return kExitOk;
-}
-
-int RegApprove(const Context& ctx, const Config& flags) {
-  const std::string& id = Required(flags, "id");
-  std::optional<int64_t> version = OptionalInt(flags, "version", 1, kInt64Max);
-  const std::string request_id = RequestId(flags);
-  const bool id_output = WantsIdOutput(flags);
-
-  auto stub = RegistrationStub(ctx);
-  if (!version) {
-    version = CurrentVersion(ctx, *stub, id);
-    if (!version) return kExitFailure;
-  }
-  regpb::ApproveApplicationRequest request;
-  request.set_request_id(request_id);
-  request.set_application_id(id);
-  request.set_version(*version);
-  regpb::ApproveApplicationResponse response;
-  grpc::ClientContext call;
-  PrepareCall(ctx, &call);
-  grpc::Status status = stub->ApproveApplication(&call, request, &response);
-  if (!status.ok()) return ReportRpcError(ctx, status);
-  if (id_output) {
-    ctx.out << response.organization().id() << "\n";
-  } else {
-    PrintJson(ctx, response);
-  }
-  return kExitOk;
-}
-
-int RegReject(const Context& ctx, const Config& flags) {
-  const std::string& id = Required(flags, "id");
-  const std::string& reason = Required(flags, "reason");
-  std::optional<int64_t> version = OptionalInt(flags, "version", 1, kInt64Max);
-  const std::string request_id = RequestId(flags);
-
-  auto stub = RegistrationStub(ctx);
-  if (!version) {
-    version = CurrentVersion(ctx, *stub, id);
-    if (!version) return kExitFailure;
-  }
-  regpb::RejectApplicationRequest request;
-  request.set_request_id(request_id);
-  request.set_application_id(id);
-  request.set_version(*version);
-  request.set_reason(reason);
-  regpb::RejectApplicationResponse response;
-  grpc::ClientContext call;
-  PrepareCall(ctx, &call);
-  grpc::Status status = stub->RejectApplication(&call, request, &response);
-  if (!status.ok()) return ReportRpcError(ctx, status);
-  PrintJson(ctx, response);
-  return kExitOk;
-}
-
-int RegGetApp(const Context& ctx, const Config& flags) {
-  regpb::GetApplicationRequest request;
-  request.set_application_id(Required(flags, "id"));
-  regpb::Application response;
-  grpc::ClientContext call;
-  PrepareCall(ctx, &call);
-  grpc::Status status = RegistrationStub(ctx)->GetApplication(&call, request, &response);
-  if (!status.ok()) return ReportRpcError(ctx, status);
-  PrintJson(ctx, response);
-  return kExitOk;
-}
-
-int RegGetOrg(const Context& ctx, const Config& flags) {
-  regpb::GetOrganizationRequest request;
-  request.set_organization_id(Required(flags, "id"));
-  regpb::Organization response;
-  grpc::ClientContext call;
-  PrepareCall(ctx, &call);
-  grpc::Status status = RegistrationStub(ctx)->GetOrganization(&call, request, &response);
-  if (!status.ok()) return ReportRpcError(ctx, status);
-  PrintJson(ctx, response);
-  return kExitOk;
-}
-
-int RegList(const Context& ctx, const Config& flags) {
-  regpb::ListOrganizationsRequest request;
-  if (const std::string& type = flags.Get("type"); !type.empty()) {
-    request.set_org_type(ParseOrgType("type", type));
-  }
-  request.set_status(ParseOrgStatus(flags.Get("status")));
-  request.set_jurisdiction(flags.Get("jurisdiction"));
-  request.mutable_page()->set_page_size(
-      static_cast<int32_t>(flags.GetInt("page-size", 0, kInt32Max)));
-  request.mutable_page()->set_page_token(flags.Get("page-token"));
-  const bool all = flags.GetBool("all");
-
-  auto stub = RegistrationStub(ctx);
-  // Tokens already used: a server that hands one back again would otherwise loop us forever.
-  std::set<std::string> seen_tokens;
-  while (true) {
-    regpb::ListOrganizationsResponse response;
-    grpc::ClientContext call;
-    PrepareCall(ctx, &call);
-    grpc::Status status = stub->ListOrganizations(&call, request, &response);
-    if (!status.ok()) return ReportRpcError(ctx, status);
-    if (!all) {
-      PrintJson(ctx, response);
-      return kExitOk;
-    }
-    for (const regpb::Organization& organization : response.organizations()) {
-      PrintJson(ctx, organization);
-    }
-    const std::string& next = response.page().next_page_token();
-    if (next.empty()) return kExitOk;
-    if (!seen_tokens.insert(next).second) {
-      ctx.err << "error: server repeated page token \"" << next << "\"; stopping\n";
-      return kExitFailure;
-    }
-    request.mutable_page()->set_page_token(next);
-  }
 }
 
 int AuditList(const Context& ctx, const Config& flags) {

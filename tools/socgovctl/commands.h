@@ -19,6 +19,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;      // RPC failure, NOT_SERVING, unreadable key file
 inline constexpr int kExitUsage = 2;        // bad command line
 inline constexpr int kExitChainBroken = 3;  // audit verify answered ok=false
+inline constexpr int kExitNameTaken = 4;    // reg check-name answered available=false
 
 // What every command may need from the global flags and environment. Streams are passed in rather
 // than written directly so commands can be driven from tests.
@@ -29,6 +30,8 @@ struct Context {
   std::string token;  // empty: no authorization metadata is sent
   std::ostream& out;
   std::ostream& err;
+  // Progress bars redraw in place on a terminal and print periodic lines otherwise (logs, CI).
+  bool err_is_terminal = false;
 };
 
 using CommandFn = int (*)(const Context& ctx, const config::Config& flags);
@@ -66,12 +69,42 @@ std::optional<int64_t> ParseYuanToFen(std::string_view yuan);
 int TokenMint(const Context& ctx, const config::Config& flags);
 int Health(const Context& ctx, const config::Config& flags);
 int Reflect(const Context& ctx, const config::Config& flags);
+// Registration (registration_commands.cc): one command per RegistrationService RPC.
 int RegSubmit(const Context& ctx, const config::Config& flags);
 int RegApprove(const Context& ctx, const config::Config& flags);
 int RegReject(const Context& ctx, const config::Config& flags);
 int RegGetApp(const Context& ctx, const config::Config& flags);
 int RegGetOrg(const Context& ctx, const config::Config& flags);
 int RegList(const Context& ctx, const config::Config& flags);
+int RegSearch(const Context& ctx, const config::Config& flags);
+int RegCheckName(const Context& ctx, const config::Config& flags);
+int RegApplyEstablishment(const Context& ctx, const config::Config& flags);
+int RegExtendPreparation(const Context& ctx, const config::Config& flags);
+int RegLapsePreparations(const Context& ctx, const config::Config& flags);
+int RegFileCommunity(const Context& ctx, const config::Config& flags);
+int RegRemoveFiling(const Context& ctx, const config::Config& flags);
+int RegApplyChange(const Context& ctx, const config::Config& flags);
+int RegApproveChange(const Context& ctx, const config::Config& flags);
+int RegRejectChange(const Context& ctx, const config::Config& flags);
+int RegGetChange(const Context& ctx, const config::Config& flags);
+int RegRecordArticles(const Context& ctx, const config::Config& flags);
+int RegRecordCouncilTerm(const Context& ctx, const config::Config& flags);
+int RegExtendCouncilTerm(const Context& ctx, const config::Config& flags);
+int RegResolveDissolution(const Context& ctx, const config::Config& flags);
+int RegStartLiquidation(const Context& ctx, const config::Config& flags);
+int RegApplyCancellation(const Context& ctx, const config::Config& flags);
+int RegApproveCancellation(const Context& ctx, const config::Config& flags);
+int RegResume(const Context& ctx, const config::Config& flags);
+int RegOpenReview(const Context& ctx, const config::Config& flags);
+int RegRecordOpinion(const Context& ctx, const config::Config& flags);
+int RegConcludeReview(const Context& ctx, const config::Config& flags);
+int RegPublishReview(const Context& ctx, const config::Config& flags);
+int RegFileReviewResult(const Context& ctx, const config::Config& flags);
+int RegGetReview(const Context& ctx, const config::Config& flags);
+// Bulk (export.cc, import.cc) and the demo generator (demo.cc).
+int RegExport(const Context& ctx, const config::Config& flags);
+int RegImport(const Context& ctx, const config::Config& flags);
+int DemoJimei(const Context& ctx, const config::Config& flags);
 int AuditList(const Context& ctx, const config::Config& flags);
 int AuditVerify(const Context& ctx, const config::Config& flags);
 

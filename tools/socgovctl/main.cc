@@ -1,8 +1,10 @@
 // socgovctl: the operator and demo CLI over the socgov gRPC APIs.
-//   socgovctl [--registration-addr A] [--audit-addr A] [--timeout-ms N] <group> <command> [flags]
+//   socgovctl [--registration-addr A] [--audit-addr A] [--timeout-ms N] [--token T]
+//             <group> <command> [flags]
 // main only reads the global flags and picks the command; the commands live in commands.cc.
+#include <unistd.h>
+
 #include <cstdint>
-#include <cstdlib>
 #include <iostream>
 #include <limits>
 #include <string>
@@ -34,11 +36,13 @@ bool IsHelp(std::string_view arg) { return arg == "--help" || arg == "-h"; }
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Option names double as environment names: SOCGOV_REGISTRATION_ADDR, SOCGOV_AUDIT_ADDR.
+  // Option names double as environment names: SOCGOV_REGISTRATION_ADDR, SOCGOV_AUDIT_ADDR,
+  // SOCGOV_TOKEN (prefer the variable: a --token argument is visible to other users in ps).
   const std::vector<Option> options = {
       {"registration-addr", "127.0.0.1:50051", "registration service address"},
       {"audit-addr", "127.0.0.1:50061", "audit service address"},
       {"timeout-ms", "10000", "deadline of each RPC in milliseconds"},
+      {"token", "", "bearer token sent as authorization metadata"},
   };
 
   const std::vector<std::string> args(argv + 1, argv + argc);
@@ -65,6 +69,7 @@ int main(int argc, char** argv) {
 
   std::string registration_addr;
   std::string audit_addr;
+  std::string token;
   int64_t timeout_ms = 0;
   try {
     const Config global =
@@ -75,6 +80,7 @@ int main(int argc, char** argv) {
     registration_addr = global.Get("registration-addr");
     audit_addr = global.Get("audit-addr");
     timeout_ms = global.GetInt("timeout-ms", 1, std::numeric_limits<int32_t>::max());
+    token = global.Get("token");
   } catch (const ConfigError& e) {
     return UsageError(e.what());
   }
@@ -105,14 +111,14 @@ int main(int argc, char** argv) {
     if (command == nullptr) return UsageError("unknown command \"" + group + " " + name + "\"");
   }
 
-  const char* token = std::getenv("SOCGOV_TOKEN");
   const Context ctx{
       .registration_addr = registration_addr,
       .audit_addr = audit_addr,
       .timeout = std::chrono::milliseconds(timeout_ms),
-      .token = token == nullptr ? "" : token,
+      .token = token,
       .out = std::cout,
       .err = std::cerr,
+      .err_is_terminal = isatty(STDERR_FILENO) == 1,
   };
   return socgov::ctl::RunCommand(*command, ctx,
                                  std::vector<std::string>(args.begin() + next, args.end()));

@@ -61,14 +61,15 @@ Result<v1::Organization> Registry::OrgCommand(const auth::Principal& who, const 
                                               const Decide& decide, const EventOf& events) {
   if (auto err = ValidateTarget(request_id, "organization_id", org_id, version)) return *err;
   const std::string idem = IdempotencyKey(who, request_id);
-  if (auto prior = store_.PriorResponse(rpc, idem)) {
-    auto replay = Replay<v1::Organization>(*prior);
+  auto read = store_.ReadForCommand(rpc, idem, keys::Org(org_id));
+  if (read.prior) {
+    auto replay = Replay<v1::Organization>(*read.prior);
     if (replay.ok())
       if (auto err = CheckSameTarget(replay->id(), org_id)) return *err;
     return replay;
   }
-  auto org = store_.LoadOrganization(org_id);
-  if (!org) return Error::NotFound("organization " + org_id + " not found");
+  if (read.entity.empty()) return Error::NotFound("organization " + org_id + " not found");
+  std::optional<Organization> org = DecodeOrganization(read.entity);
   if (auto err = CheckWrite(who, org->profile.jurisdiction)) return *err;
   const TimePoint now = clock_.Now();
   if (org->version != version)
@@ -84,11 +85,7 @@ Result<v1::Organization> Registry::OrgCommand(const auth::Principal& who, const 
   AddOrgWrite(m, *org, *after);
   m.outbox_key = kOutboxKey;
   m.events = events(*org, *after, now);
-  auto out = store_.Mutate(m, std::string(rpc) + " " + org_id);
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::Organization>(out->replayed_response);
-  return response;
+  return Commit(store_, m, std::string(rpc) + " " + org_id, std::move(response));
 }
 
 Status Registry::CheckJointReview(const std::string& subject_id, const std::string& review_id,
@@ -127,13 +124,10 @@ Result<v1::Organization> Registry::FileCommunity(const auth::Principal& who,
   const std::string idem = IdempotencyKey(who, req.request_id());
   constexpr const char* kRpc = "FileCommunityOrganization";
   auto profile = FromProto(req.profile(), req.legal_representative_id_number());
-  if (auto prior = store_.PriorResponse(kRpc, idem)) {
-    auto replay = Replay<v1::Organization>(*prior);
-    if (replay.ok())
-      if (auto err = CheckSameTarget(replay->profile().name(), std::string(Trim(profile.name))))
-        return *err;
-    return replay;
-  }
+  if (auto replay = PriorReplay<v1::Organization>(
+          store_, kRpc, idem, std::string(Trim(profile.name)),
+          [](const v1::Organization& r) { return r.profile().name(); }))
+    return *replay;
   const TimePoint now = clock_.Now();
   // Validate fully before spending a serial.
   auto probe = FileCommunityOrganization("probe", profile, settings_, now);
@@ -164,11 +158,7 @@ Result<v1::Organization> Registry::FileCommunity(const auth::Principal& who,
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "organization", "filed", org.id, org.version, org.profile.jurisdiction,
                     who.subject, now)};
-  auto out = store_.Mutate(m, "filing " + org.id);
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::Organization>(out->replayed_response);
-  return response;
+  return Commit(store_, m, "filing " + org.id, std::move(response));
 }
 
 Result<v1::Organization> Registry::RemoveFiling(const auth::Principal& who,
@@ -198,14 +188,13 @@ Result<v1::ChangeApplication> Registry::ApplyChange(const auth::Principal& who,
     return *err;
   constexpr const char* kRpc = "ApplyChange";
   const std::string idem = IdempotencyKey(who, req.request_id());
-  if (auto prior = store_.PriorResponse(kRpc, idem)) {
-    auto replay = Replay<v1::ChangeApplication>(*prior);
-    if (replay.ok())
-      if (auto err = CheckSameTarget(replay->organization_id(), req.organization_id())) return *err;
-    return replay;
-  }
-  auto org = store_.LoadOrganization(req.organization_id());
-  if (!org) return Error::NotFound("organization " + req.organization_id() + " not found");
+  auto read = ReadTarget<v1::ChangeApplication>(
+      store_, kRpc, idem, keys::Org(req.organization_id()), req.organization_id(),
+      [](const v1::ChangeApplication& r) { return r.organization_id(); });
+  if (read.replay) return *read.replay;
+  if (read.entity.empty())
+    return Error::NotFound("organization " + req.organization_id() + " not found");
+  std::optional<Organization> org = DecodeOrganization(read.entity);
   if (auto err = CheckWrite(who, org->profile.jurisdiction)) return *err;
   const TimePoint now = clock_.Now();
   ChangeInput in{FromProto(req.changes(), req.legal_representative_id_number()),
@@ -241,20 +230,8 @@ Result<v1::ChangeApplication> Registry::ApplyChange(const auth::Principal& who,
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "organization", "change_applied", org->id, decided->organization.version,
                     org->profile.jurisdiction, who.subject, now)};
-  auto out = store_.Mutate(m, "change of " + org->id);
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::ChangeApplication>(out->replayed_response);
-  return response;
+  return Commit(store_, m, "change of " + org->id, std::move(response));
 }
-
-// Approve and reject share the loading of the change and its organization.
-namespace {
-struct ChangeContext {
-  ChangeApplication change;
-  Organization org;
-};
-}  // namespace
 
 Result<v1::ApproveChangeResponse> Registry::ApproveChange(const auth::Principal& who,
                                                           const v1::ApproveChangeRequest& req) {
@@ -262,14 +239,13 @@ Result<v1::ApproveChangeResponse> Registry::ApproveChange(const auth::Principal&
     return *err;
   constexpr const char* kRpc = "ApproveChange";
   const std::string idem = IdempotencyKey(who, req.request_id());
-  if (auto prior = store_.PriorResponse(kRpc, idem)) {
-    auto replay = Replay<v1::ApproveChangeResponse>(*prior);
-    if (replay.ok())
-      if (auto err = CheckSameTarget(replay->change().id(), req.change_id())) return *err;
-    return replay;
-  }
-  auto change = store_.LoadChange(req.change_id());
-  if (!change) return Error::NotFound("change application " + req.change_id() + " not found");
+  auto read = ReadTarget<v1::ApproveChangeResponse>(
+      store_, kRpc, idem, keys::Change(req.change_id()), req.change_id(),
+      [](const v1::ApproveChangeResponse& r) { return r.change().id(); });
+  if (read.replay) return *read.replay;
+  if (read.entity.empty())
+    return Error::NotFound("change application " + req.change_id() + " not found");
+  std::optional<ChangeApplication> change = DecodeChange(read.entity);
   if (auto err = CheckWrite(who, change->jurisdiction)) return *err;
   auto org = store_.LoadOrganization(change->organization_id);
   if (!org) return Error::Internal("organization of change " + change->id + " is missing");
@@ -301,11 +277,7 @@ Result<v1::ApproveChangeResponse> Registry::ApproveChange(const auth::Principal&
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "organization", "changed", org->id, decided->organization.version,
                     org->profile.jurisdiction, who.subject, now)};
-  auto out = store_.Mutate(m, "change " + change->id);
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::ApproveChangeResponse>(out->replayed_response);
-  return response;
+  return Commit(store_, m, "change " + change->id, std::move(response));
 }
 
 Result<v1::ChangeApplication> Registry::RejectChange(const auth::Principal& who,
@@ -314,14 +286,13 @@ Result<v1::ChangeApplication> Registry::RejectChange(const auth::Principal& who,
     return *err;
   constexpr const char* kRpc = "RejectChange";
   const std::string idem = IdempotencyKey(who, req.request_id());
-  if (auto prior = store_.PriorResponse(kRpc, idem)) {
-    auto replay = Replay<v1::ChangeApplication>(*prior);
-    if (replay.ok())
-      if (auto err = CheckSameTarget(replay->id(), req.change_id())) return *err;
-    return replay;
-  }
-  auto change = store_.LoadChange(req.change_id());
-  if (!change) return Error::NotFound("change application " + req.change_id() + " not found");
+  auto read = ReadTarget<v1::ChangeApplication>(
+      store_, kRpc, idem, keys::Change(req.change_id()), req.change_id(),
+      [](const v1::ChangeApplication& r) { return r.id(); });
+  if (read.replay) return *read.replay;
+  if (read.entity.empty())
+    return Error::NotFound("change application " + req.change_id() + " not found");
+  std::optional<ChangeApplication> change = DecodeChange(read.entity);
   if (auto err = CheckWrite(who, change->jurisdiction)) return *err;
   auto org = store_.LoadOrganization(change->organization_id);
   if (!org) return Error::Internal("organization of change " + change->id + " is missing");
@@ -344,11 +315,7 @@ Result<v1::ChangeApplication> Registry::RejectChange(const auth::Principal& who,
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "organization", "change_rejected", org->id, decided->organization.version,
                     org->profile.jurisdiction, who.subject, now)};
-  auto out = store_.Mutate(m, "change " + change->id);
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::ChangeApplication>(out->replayed_response);
-  return response;
+  return Commit(store_, m, "change " + change->id, std::move(response));
 }
 
 Result<v1::ChangeApplication> Registry::GetChange(const auth::Principal& who,

@@ -39,11 +39,7 @@ Result<v1::ApproveApplicationResponse> Registry::ApprovePreparationCommand(
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "application", "preparation_approved", app.id, approved->version,
                     app.profile.jurisdiction, who.subject, now)};
-  auto out = store_.Mutate(m, "application " + app.id);
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::ApproveApplicationResponse>(out->replayed_response);
-  return response;
+  return Commit(store_, m, "application " + app.id, std::move(response));
 }
 
 Result<v1::Application> Registry::ApplyEstablishment(const auth::Principal& who,
@@ -54,12 +50,9 @@ Result<v1::Application> Registry::ApplyEstablishment(const auth::Principal& who,
     return Error::InvalidArgument("version", "required (the version you read)");
   constexpr const char* kRpc = "ApplyEstablishment";
   const std::string idem = IdempotencyKey(who, req.request_id());
-  if (auto prior = store_.PriorResponse(kRpc, idem)) {
-    auto replay = Replay<v1::Application>(*prior);
-    if (replay.ok())
-      if (auto err = CheckSameTarget(replay->id(), req.application_id())) return *err;
-    return replay;
-  }
+  if (auto replay = PriorReplay<v1::Application>(store_, kRpc, idem, req.application_id(),
+                                                 [](const v1::Application& r) { return r.id(); }))
+    return *replay;
   auto app = LoadForDecision(who, req.application_id());
   if (!app.ok()) return app.error();
   const TimePoint now = clock_.Now();
@@ -84,11 +77,7 @@ Result<v1::Application> Registry::ApplyEstablishment(const auth::Principal& who,
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "application", "establishment_applied", app->id, next->version,
                     app->profile.jurisdiction, who.subject, now)};
-  auto out = store_.Mutate(m, "application " + app->id);
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::Application>(out->replayed_response);
-  return response;
+  return Commit(store_, m, "application " + app->id, std::move(response));
 }
 
 Result<v1::Application> Registry::ExtendPreparation(const auth::Principal& who,
@@ -99,12 +88,9 @@ Result<v1::Application> Registry::ExtendPreparation(const auth::Principal& who,
     return Error::InvalidArgument("version", "required (the version you read)");
   constexpr const char* kRpc = "ExtendPreparation";
   const std::string idem = IdempotencyKey(who, req.request_id());
-  if (auto prior = store_.PriorResponse(kRpc, idem)) {
-    auto replay = Replay<v1::Application>(*prior);
-    if (replay.ok())
-      if (auto err = CheckSameTarget(replay->id(), req.application_id())) return *err;
-    return replay;
-  }
+  if (auto replay = PriorReplay<v1::Application>(store_, kRpc, idem, req.application_id(),
+                                                 [](const v1::Application& r) { return r.id(); }))
+    return *replay;
   auto app = LoadForDecision(who, req.application_id());
   if (!app.ok()) return app.error();
   const TimePoint now = clock_.Now();
@@ -126,11 +112,7 @@ Result<v1::Application> Registry::ExtendPreparation(const auth::Principal& who,
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "application", "preparation_extended", app->id, next->version,
                     app->profile.jurisdiction, who.subject, now)};
-  auto out = store_.Mutate(m, "application " + app->id);
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::Application>(out->replayed_response);
-  return response;
+  return Commit(store_, m, "application " + app->id, std::move(response));
 }
 
 Result<v1::LapsePreparationsResponse> Registry::LapsePreparations(const auth::Principal& who) {

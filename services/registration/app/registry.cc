@@ -198,11 +198,14 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
                                                          const std::string& application_id,
                                                          int64_t version) {
   if (auto err = ValidateDecisionRequest(request_id, application_id, version)) return *err;
-  auto app = LoadForDecision(who, application_id);
-  if (!app.ok()) return app.error();
   const std::string idem = IdempotencyKey(who, request_id);
-  if (auto prior = store_.PriorResponse("ApproveApplication", idem))
-    return ReplayDecision<v1::ApproveApplicationResponse>(*prior, application_id);
+  auto read = store_.ReadForCommand("ApproveApplication", idem, keys::App(application_id));
+  if (read.entity.empty()) return Error::NotFound("application " + application_id + " not found");
+  std::optional<Application> app = DecodeApplication(read.entity);
+  // A replay is only returned to a caller who passes the same checks.
+  if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
+  if (read.prior)
+    return ReplayDecision<v1::ApproveApplicationResponse>(*read.prior, application_id);
   const TimePoint now = clock_.Now();
   // Check state and version before spending a credit-code serial.
   if (app->version != version)
@@ -257,11 +260,13 @@ Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& wh
                                                        const std::string& application_id,
                                                        int64_t version, std::string reason) {
   if (auto err = ValidateDecisionRequest(request_id, application_id, version)) return *err;
-  auto app = LoadForDecision(who, application_id);
-  if (!app.ok()) return app.error();
   const std::string idem = IdempotencyKey(who, request_id);
-  if (auto prior = store_.PriorResponse("RejectApplication", idem))
-    return ReplayDecision<v1::RejectApplicationResponse>(*prior, application_id);
+  auto read = store_.ReadForCommand("RejectApplication", idem, keys::App(application_id));
+  if (read.entity.empty()) return Error::NotFound("application " + application_id + " not found");
+  std::optional<Application> app = DecodeApplication(read.entity);
+  // A replay is only returned to a caller who passes the same checks.
+  if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
+  if (read.prior) return ReplayDecision<v1::RejectApplicationResponse>(*read.prior, application_id);
   const TimePoint now = clock_.Now();
   auto rejected = RejectApplication(*app, version, std::move(reason), ToActor(who), now);
   if (!rejected.ok()) return rejected.error();

@@ -14,12 +14,10 @@ Result<v1::ReviewCase> Registry::OpenReview(const auth::Principal& who,
   if (auto err = ValidateRequestId(req.request_id())) return *err;
   constexpr const char* kRpc = "OpenReview";
   const std::string idem = IdempotencyKey(who, req.request_id());
-  if (auto prior = store_.PriorResponse(kRpc, idem)) {
-    auto replay = Replay<v1::ReviewCase>(*prior);
-    if (replay.ok())
-      if (auto err = CheckSameTarget(replay->subject_id(), req.subject_id())) return *err;
-    return replay;
-  }
+  if (auto replay =
+          PriorReplay<v1::ReviewCase>(store_, kRpc, idem, req.subject_id(),
+                                      [](const v1::ReviewCase& r) { return r.subject_id(); }))
+    return *replay;
   if (req.subject_id().empty()) return Error::InvalidArgument("subject_id", "required");
   // The subject is an organization registered here or an application filed here.
   std::string jurisdiction;
@@ -58,11 +56,7 @@ Result<v1::ReviewCase> Registry::OpenReview(const auth::Principal& who,
   m.outbox_key = kOutboxKey;
   m.events = {
       Event(body, "review", "opened", review->id, review->version, jurisdiction, who.subject, now)};
-  auto out = store_.Mutate(m, "review " + review->id);
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::ReviewCase>(out->replayed_response);
-  return response;
+  return Commit(store_, m, "review " + review->id, std::move(response));
 }
 
 Result<v1::ReviewCase> Registry::ReviewCommand(const auth::Principal& who, const char* rpc,
@@ -73,14 +67,15 @@ Result<v1::ReviewCase> Registry::ReviewCommand(const auth::Principal& who, const
   if (review_id.empty()) return Error::InvalidArgument("review_id", "required");
   if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
   const std::string idem = IdempotencyKey(who, request_id);
-  if (auto prior = store_.PriorResponse(rpc, idem)) {
-    auto replay = Replay<v1::ReviewCase>(*prior);
+  auto read = store_.ReadForCommand(rpc, idem, keys::Review(review_id));
+  if (read.prior) {
+    auto replay = Replay<v1::ReviewCase>(*read.prior);
     if (replay.ok())
       if (auto err = CheckSameTarget(replay->id(), review_id)) return *err;
     return replay;
   }
-  auto review = store_.LoadReview(review_id);
-  if (!review) return Error::NotFound("review " + review_id + " not found");
+  if (read.entity.empty()) return Error::NotFound("review " + review_id + " not found");
+  std::optional<ReviewCase> review = DecodeReview(read.entity);
   if (auto err = CheckWrite(who, review->jurisdiction)) return *err;
   const TimePoint now = clock_.Now();
   auto next = decide(*review, now);
@@ -125,11 +120,7 @@ Result<v1::ReviewCase> Registry::ReviewCommand(const auth::Principal& who, const
     *body.mutable_actor() = actor;
     add(body);
   }
-  auto out = store_.Mutate(m, "review " + review_id);
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return Replay<v1::ReviewCase>(out->replayed_response);
-  return response;
+  return Commit(store_, m, "review " + review_id, std::move(response));
 }
 
 Result<v1::ReviewCase> Registry::RecordOpinion(const auth::Principal& who,

@@ -203,7 +203,12 @@ Status ValidateProfile(Profile& profile, const RegistrySettings& settings, TimeP
   if (!id) return id.error();
   p.legal_rep.id_number = std::move(id).value().normalized;
 
-  if (p.funds_fen <= 0) return Error::InvalidArgument("profile.funds.fen", "must be positive");
+  // Filed community organizations often run without funds of their own; registered ones must
+  // state their activity funds, start-up funds or original fund.
+  if (p.kind == OrgKind::kCommunity ? p.funds_fen < 0 : p.funds_fen <= 0)
+    return Error::InvalidArgument("profile.funds.fen", p.kind == OrgKind::kCommunity
+                                                           ? "must not be negative"
+                                                           : "must be positive");
   if (p.funds_fen > kMaxFundsFen) {
     return Error::InvalidArgument("profile.funds.fen",
                                   "must be at most " + std::to_string(kMaxFundsFen));
@@ -323,6 +328,7 @@ Result<Approval> ApproveApplication(const Application& app, int64_t expected_ver
   out.organization.status = OrgStatus::kActive;
   out.organization.version = 1;
   out.organization.registered_at = now;
+  out.organization.status_changed_at = now;
   out.organization.application_id = app.id;
   return out;
 }

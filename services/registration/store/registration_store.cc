@@ -576,6 +576,17 @@ std::optional<std::string> RegistrationStore::PriorResponse(const std::string& r
   return v.str;
 }
 
+RegistrationStore::CommandRead RegistrationStore::ReadForCommand(const std::string& rpc,
+                                                                 const std::string& request_id,
+                                                                 const std::string& entity_key) {
+  auto redis = pool_.Acquire();
+  auto rows = redis->Pipeline({{"GET", IdemKey(rpc, request_id)}, {"HGETALL", entity_key}});
+  CommandRead out;
+  if (rows[0].type == store::Value::Type::kString) out.prior = rows[0].str;
+  out.entity = FlatHash(rows[1]);
+  return out;
+}
+
 std::optional<Application> RegistrationStore::LoadApplication(const std::string& id) {
   auto redis = pool_.Acquire();
   store::Value v = redis->Command({"HGETALL", AppKey(id)});

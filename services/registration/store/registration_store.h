@@ -69,6 +69,14 @@ class RegistrationStore {
 
   // nullopt when the request id was not used yet for this RPC.
   std::optional<std::string> PriorResponse(const std::string& rpc, const std::string& request_id);
+  // What a command reads before deciding, in one round trip: the stored response of its request
+  // id (a replay) and the entity's hash (empty when missing).
+  struct CommandRead {
+    std::optional<std::string> prior;
+    std::vector<std::string> entity;
+  };
+  CommandRead ReadForCommand(const std::string& rpc, const std::string& request_id,
+                             const std::string& entity_key);
   std::optional<Application> LoadApplication(const std::string& id);
   std::optional<Organization> LoadOrganization(const std::string& id);
   std::optional<ChangeApplication> LoadChange(const std::string& id);

@@ -552,3 +552,58 @@ TEST(Types, ToStringNamesEveryValue) {
 
 }  // namespace
 }  // namespace socgov::registration
+
+namespace socgov::registration {
+namespace {
+
+TEST(ApplicationStages, Reg11FoundationsOnlyWhereTheDeploymentRegistersThem) {
+  RegistrySettings district = kJimei;
+  district.foundations_registrable = false;
+  auto app = SubmitApplication("f-1", Foundation(FoundationKind::kPublic, 400'000'000),
+                               ApplicationStage::kUnspecified, Clerk(), district, kNow);
+  ASSERT_FALSE(app.ok());
+  EXPECT_EQ(app.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_TRUE(Contains(app.error().message, "REG-11")) << app.error().message;
+
+  RegistrySettings entrusted = district;
+  entrusted.foundations_registrable = true;  // provincial, or entrusted by the province
+  app = SubmitApplication("f-2", Foundation(FoundationKind::kPublic, 400'000'000),
+                          ApplicationStage::kUnspecified, Clerk(), entrusted, kNow);
+  ASSERT_TRUE(app.ok()) << app.error().message;
+  EXPECT_EQ(app->stage, ApplicationStage::kEstablishment);
+}
+
+TEST(ApplicationStages, Reg04SocialGroupsStartWithPreparationAndOthersCannot) {
+  auto app = SubmitApplication("g-1", SocialGroup(), ApplicationStage::kUnspecified, Clerk(),
+                               kJimei, kNow);
+  ASSERT_TRUE(app.ok()) << app.error().message;
+  EXPECT_EQ(app->stage, ApplicationStage::kPreparation);
+  // A preparation is approved as a preparation, never straight into a registration.
+  auto approved = ApproveApplication(*app, 1, kCode, Reviewer(), kLater);
+  ASSERT_FALSE(approved.ok());
+  EXPECT_EQ(approved.error().code, ErrorCode::kFailedPrecondition);
+
+  app = SubmitApplication("g-2", SocialGroup(), ApplicationStage::kEstablishment, Clerk(), kJimei,
+                          kNow);
+  ASSERT_FALSE(app.ok());
+  EXPECT_TRUE(StartsWith(app.error().message, "stage: REG-04")) << app.error().message;
+  app = SubmitApplication("s-1", SocialService(), ApplicationStage::kPreparation, Clerk(), kJimei,
+                          kNow);
+  ASSERT_FALSE(app.ok());
+  EXPECT_TRUE(StartsWith(app.error().message, "stage:")) << app.error().message;
+  app = SubmitApplication("s-2", SocialService(), static_cast<ApplicationStage>(9), Clerk(), kJimei,
+                          kNow);
+  ASSERT_FALSE(app.ok());
+  EXPECT_TRUE(StartsWith(app.error().message, "stage:")) << app.error().message;
+}
+
+TEST(ApplicationStages, CommunityOrganizationsAreFiledNotRegistered) {
+  Profile p = SocialService();
+  p.kind = OrgKind::kCommunity;
+  auto app = SubmitApplication("c-1", p, ApplicationStage::kUnspecified, Clerk(), kJimei, kNow);
+  ASSERT_FALSE(app.ok());
+  EXPECT_TRUE(StartsWith(app.error().message, "profile.org_type")) << app.error().message;
+}
+
+}  // namespace
+}  // namespace socgov::registration
