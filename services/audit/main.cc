@@ -42,6 +42,7 @@ std::vector<config::Option> Options() {
       {"jurisdiction", "", "6-digit GB/T 2260 code of this deployment", true},
       {"redis-host", "127.0.0.1", "Redis host"},
       {"redis-port", "6379", "Redis port"},
+      {"redis-password", "", "Redis AUTH password; pass it as SOCGOV_REDIS_PASSWORD, not a flag"},
       {"nats-url", "nats://127.0.0.1:4222", "NATS server URL"},
       {"token-key-file", "", "file holding the bearer token verification key", true},
       {"streams", "REGISTRATION,SUPERVISION,PARTY_BUILDING,WELFARE_VENTURE",
@@ -82,6 +83,7 @@ Settings ReadSettings(const config::Config& cfg) {
   s.redis.host = cfg.Get("redis-host");
   if (s.redis.host.empty()) throw config::ConfigError("redis-host: must not be empty");
   s.redis.port = static_cast<int>(cfg.GetInt("redis-port", 1, 65535));
+  s.redis.password = cfg.Get("redis-password");
   s.nats_url = cfg.Get("nats-url");
   if (s.nats_url.empty()) throw config::ConfigError("nats-url: must not be empty");
   s.token_key_file = cfg.Get("token-key-file");

@@ -26,6 +26,7 @@ const std::vector<Option>& Options() {
       {"jurisdiction", "", "6-digit code of this deployment's registration authority", true},
       {"redis-host", "127.0.0.1", "Redis host"},
       {"redis-port", "6379", "Redis port"},
+      {"redis-password", "", "Redis AUTH password; pass it as SOCGOV_REDIS_PASSWORD, not a flag"},
       {"redis-pool-size", "16", "Redis connections for RPC handlers"},
       {"nats-url", "nats://127.0.0.1:4222", "NATS server URL"},
       {"token-key-file", "", "file holding the HMAC key that signs bearer tokens", true},
@@ -80,6 +81,7 @@ int Run(int argc, char** argv) {
     consumer = cfg.Get("relay-consumer");
     redis_options.host = cfg.Get("redis-host");
     redis_options.port = static_cast<int>(cfg.GetInt("redis-port", 1, 65535));
+    redis_options.password = cfg.Get("redis-password");
     pool_size = cfg.GetInt("redis-pool-size", 1, 256);
     retention_ms = cfg.GetInt("outbox-retention-ms", 61000, 3600000);
     drain_ms = cfg.GetInt("drain-ms", 0, 60000);

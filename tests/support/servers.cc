@@ -245,7 +245,10 @@ void RedisServer::Stop() {
 // ---- NatsServer
 // ----------------------------------------------------------------------------------
 
-NatsServer::NatsServer(const std::string& dir) : dir_(dir), port_(0), monitor_port_(0) {
+NatsServer::NatsServer(const std::string& dir) : NatsServer(dir, NatsConfig{}) {}
+
+NatsServer::NatsServer(const std::string& dir, NatsConfig config)
+    : dir_(dir), config_(std::move(config)), port_(0), monitor_port_(0) {
   for (int attempt = 1;; ++attempt) {
     port_ = FreePort();
     do {
@@ -274,11 +277,20 @@ void NatsServer::Start() {
   if (proc_ && proc_->running()) return;
   const std::string out = dir_ + "/nats-server.out";
   const std::string log = dir_ + "/nats.log";
-  proc_ = std::make_unique<ChildProcess>(
-      std::vector<std::string>{"nats-server", "-a", "127.0.0.1", "-p", std::to_string(port_), "-m",
-                               std::to_string(monitor_port_), "-js", "-sd", dir_ + "/nats", "-l",
-                               log},
-      out);
+  std::vector<std::string> argv{"nats-server", "-l", log};
+  auto env = config_.env;
+  if (config_.file.empty()) {
+    argv.insert(argv.end(), {"-a", "127.0.0.1", "-p", std::to_string(port_), "-m",
+                             std::to_string(monitor_port_), "-js", "-sd", dir_ + "/nats"});
+  } else {
+    // nats-server refuses -sd next to a store_dir in the file, so the file gets it all by env.
+    argv.insert(argv.end(), {"-c", config_.file});
+    env.insert(env.end(), {{"NATS_HOST", "127.0.0.1"},
+                           {"NATS_PORT", std::to_string(port_)},
+                           {"NATS_HTTP", "127.0.0.1:" + std::to_string(monitor_port_)},
+                           {"NATS_STORE_DIR", dir_ + "/nats"}});
+  }
+  proc_ = std::make_unique<ChildProcess>(std::move(argv), out, std::move(env));
   // On a restart with existing JetStream data the first probes fail while streams are recovered.
   const bool ready = WaitFor(
       [this] {

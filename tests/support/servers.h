@@ -78,18 +78,31 @@ class RedisServer {
   std::unique_ptr<ChildProcess> proc_;
 };
 
+// A nats-server configuration file (`-c`) and the environment variables it reads. The file must
+// enable JetStream and take its address, ports and store from the variables the harness exports:
+// NATS_HOST, NATS_PORT, NATS_HTTP (host:port) and NATS_STORE_DIR, as deploy/k8s/base/nats/nats.conf
+// does.
+struct NatsConfig {
+  std::string file;
+  std::vector<std::pair<std::string, std::string>> env;
+};
+
 class NatsServer {
  public:
   explicit NatsServer(const std::string& dir);  // -js -sd <dir>/nats, waits for /healthz
+  NatsServer(const std::string& dir, NatsConfig config);
   ~NatsServer();
   int port() const { return port_; }
   int monitor_port() const { return monitor_port_; }
   std::string url() const { return "nats://127.0.0.1:" + std::to_string(port_); }
   void Stop();
   void Start();  // same ports and store dir
+  // Takes effect at the next Start (e.g. a district restarted with its leaf link cut).
+  void set_config(NatsConfig config) { config_ = std::move(config); }
 
  private:
   std::string dir_;
+  NatsConfig config_;
   int port_;
   int monitor_port_;
   std::unique_ptr<ChildProcess> proc_;

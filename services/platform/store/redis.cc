@@ -92,6 +92,20 @@ void Redis::EnsureConnected() {
   }
   redisSetTimeout(c, ToTimeval(options_.command_timeout_ms));
   redisEnableKeepAlive(c);
+  if (!options_.password.empty()) {
+    auto* reply = static_cast<redisReply*>(redisCommand(c, "AUTH %s", options_.password.c_str()));
+    const bool ok = reply != nullptr && reply->type == REDIS_REPLY_STATUS;
+    std::string error = reply == nullptr                   ? std::string(c->errstr)
+                        : reply->type == REDIS_REPLY_ERROR ? std::string(reply->str, reply->len)
+                                                           : std::string();
+    if (reply != nullptr) freeReplyObject(reply);
+    if (!ok) {
+      redisFree(c);
+      // Unavailable rather than fatal: a rotated password reaches the pod before Redis restarts.
+      throw RedisUnavailable("redis " + options_.host + ":" + std::to_string(options_.port) +
+                             ": AUTH failed: " + error);
+    }
+  }
   ctx_ = c;
 }
 

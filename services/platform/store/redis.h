@@ -35,6 +35,7 @@ struct RedisOptions {
   int port = 6379;
   int connect_timeout_ms = 2000;
   int command_timeout_ms = 5000;
+  std::string password{};  // AUTH after connecting when not empty (requirepass)
 };
 
 // Redis unreachable or the connection broke mid-command: callers answer UNAVAILABLE.

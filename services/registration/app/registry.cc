@@ -350,8 +350,9 @@ Result<v1::ListOrganizationsResponse> Registry::ListOrganizations(const auth::Pr
     response.set_total_size(response.organizations_size());
     return response;
   }
-  response.set_total_size(store_.CountIndex(filter));
-  auto rows = store_.ListOrganizations(filter, after, limit);
+  auto page = store_.ListOrganizations(filter, after, limit);
+  response.set_total_size(page.total);
+  auto& rows = page.rows;
   for (auto& [serial, org] : rows) *response.add_organizations() = ToProto(org);
   if (rows.size() == limit)
     response.mutable_page()->set_next_page_token(std::to_string(rows.back().first));

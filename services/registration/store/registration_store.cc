@@ -495,6 +495,7 @@ RegistrationStore::RegistrationStore(store::RedisPool& pool) : pool_(pool) {
   scripts_.Add("approve", scripts::ApproveScript());
   scripts_.Add("reject", scripts::RejectScript());
   scripts_.Add("mutate", scripts::MutateScript());
+  scripts_.Add("page", scripts::PageScript());
 }
 
 std::optional<ChangeApplication> RegistrationStore::LoadChange(const std::string& id) {
@@ -557,15 +558,10 @@ Result<CommandOutcome> RegistrationStore::Mutate(const Mutation& m, const std::s
   return Interpret(scripts_.Eval(*redis, "mutate", keys, argv), what);
 }
 
-int64_t RegistrationStore::CountIndex(const OrgFilter& filter) {
-  std::string index = keys::kOrgs;
-  if (filter.kind != OrgKind::kUnspecified)
-    index = TypeIndex(filter.kind);
-  else if (filter.status != OrgStatus::kUnspecified)
-    index = StatusIndex(filter.status);
-  auto redis = pool_.Acquire();
-  store::Value v = redis->Command({"ZCARD", index});
-  return v.type == store::Value::Type::kInteger ? v.integer : 0;
+std::string RegistrationStore::IndexFor(const OrgFilter& filter) {
+  if (filter.kind != OrgKind::kUnspecified) return TypeIndex(filter.kind);
+  if (filter.status != OrgStatus::kUnspecified) return StatusIndex(filter.status);
+  return keys::kOrgs;
 }
 
 std::optional<std::string> RegistrationStore::PriorResponse(const std::string& rpc,
@@ -658,33 +654,31 @@ Result<CommandOutcome> RegistrationStore::Reject(const std::string& request_id,
   return Interpret(scripts_.Eval(*redis, "reject", keys, argv), "application " + app.id);
 }
 
-std::vector<std::pair<uint64_t, Organization>> RegistrationStore::ListOrganizations(
-    const OrgFilter& filter, uint64_t after_serial, size_t limit) {
-  // Walk the narrowest index; the other filters are applied to the loaded entities.
-  std::string index = "{reg}:orgs";
-  if (filter.kind != OrgKind::kUnspecified)
-    index = TypeIndex(filter.kind);
-  else if (filter.status != OrgStatus::kUnspecified)
-    index = StatusIndex(filter.status);
-  std::vector<std::pair<uint64_t, Organization>> out;
+RegistrationStore::Page RegistrationStore::ListOrganizations(const OrgFilter& filter,
+                                                             uint64_t after_serial, size_t limit) {
+  // Walk the narrowest index; the other filters are applied to the loaded entities. Each batch is
+  // one read-only script (ids, hashes and the index size in one round trip).
+  const std::string index = IndexFor(filter);
+  Page page;
   auto redis = pool_.Acquire();
   uint64_t cursor = after_serial;
   constexpr size_t kBatch = 200;
-  while (out.size() < limit) {
-    store::Value ids = redis->Command({"ZRANGEBYSCORE", index, "(" + std::to_string(cursor), "+inf",
-                                       "WITHSCORES", "LIMIT", "0", std::to_string(kBatch)});
-    if (ids.elements.empty()) break;
-    std::vector<std::vector<std::string>> cmds;
-    std::vector<uint64_t> serials;
-    for (size_t i = 0; i + 1 < ids.elements.size(); i += 2) {
-      cmds.push_back({"HGETALL", OrgKey(ids.elements[i].str)});
-      serials.push_back(std::stoull(ids.elements[i + 1].str));
-    }
-    auto rows = redis->Pipeline(cmds);
-    for (size_t i = 0; i < rows.size() && out.size() < limit; ++i) {
-      cursor = serials[i];
-      if (rows[i].elements.empty()) continue;
-      Organization o = DecodeOrganization(FlatHash(rows[i]));
+  const size_t batch = std::min(kBatch, std::max<size_t>(limit, 1));
+  while (page.rows.size() < limit) {
+    store::Value v =
+        scripts_.Eval(*redis, "page", {index}, {std::to_string(cursor), std::to_string(batch)});
+    if (v.is_error()) throw store::RedisUnavailable("page script: " + v.str);
+    if (v.elements.empty()) break;
+    page.total = v.elements[0].integer;
+    const size_t rows = (v.elements.size() - 1) / 3;
+    for (size_t r = 0; r < rows && page.rows.size() < limit; ++r) {
+      const auto& id = v.elements[1 + 3 * r];
+      const uint64_t serial = std::stoull(v.elements[2 + 3 * r].str);
+      cursor = serial;
+      const auto& hash = v.elements[3 + 3 * r];
+      if (hash.elements.empty()) continue;  // removed between index and hash: not listed
+      Organization o = DecodeOrganization(FlatHash(hash));
+      (void)id;
       if (filter.kind != OrgKind::kUnspecified && o.profile.kind != filter.kind) continue;
       if (filter.status != OrgStatus::kUnspecified && o.status != filter.status) continue;
       if (!filter.jurisdiction.empty() &&
@@ -694,11 +688,11 @@ std::vector<std::pair<uint64_t, Organization>> RegistrationStore::ListOrganizati
       if (!filter.name_contains.empty() &&
           o.profile.name.find(filter.name_contains) == std::string::npos)
         continue;
-      out.emplace_back(serials[i], std::move(o));
+      page.rows.emplace_back(serial, std::move(o));
     }
-    if (ids.elements.size() / 2 < kBatch) break;
+    if (rows < batch) break;
   }
-  return out;
+  return page;
 }
 
 }  // namespace socgov::registration

@@ -104,17 +104,20 @@ class RegistrationStore {
   // Runs a checked mutation (mutation.h); `what` names the command in errors.
   Result<CommandOutcome> Mutate(const Mutation& m, const std::string& what);
 
-  // Organizations after `after_serial` in registration order; returns (serial, org) pairs.
-  std::vector<std::pair<uint64_t, Organization>> ListOrganizations(const OrgFilter& filter,
-                                                                   uint64_t after_serial,
-                                                                   size_t limit);
-  // Size of the index ListOrganizations walks for `filter`.
-  int64_t CountIndex(const OrgFilter& filter);
+  // Organizations after `after_serial` in registration order, as (serial, org) pairs, and the
+  // size of the index walked (exact for a kind or status filter alone, else an upper bound).
+  struct Page {
+    std::vector<std::pair<uint64_t, Organization>> rows;
+    int64_t total = 0;
+  };
+  Page ListOrganizations(const OrgFilter& filter, uint64_t after_serial, size_t limit);
   // Keeps an event that could not be applied, with the reason (capped stream). False on failure.
   bool AppendDeadLetter(const std::string& event_id, const std::string& subject,
                         const std::string& reason, const std::string& data);
 
  private:
+  static std::string IndexFor(const OrgFilter& filter);
+
   store::RedisPool& pool_;
   store::ScriptRegistry scripts_;
 };

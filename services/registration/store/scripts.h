@@ -10,5 +10,7 @@ std::string ApproveScript();
 std::string RejectScript();
 // The generic checked mutation every lifecycle command uses (see mutation.h).
 std::string MutateScript();
+// Read-only: one page of an organization index with each organization's hash.
+std::string PageScript();
 
 }  // namespace socgov::registration::scripts
