@@ -410,6 +410,14 @@ TEST_F(LifecycleTest, Reg17Reg19PenaltyEventsFromSupervisionSuspendAndRevokeExac
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(*again);
   EXPECT_EQ(GetOrg(org.id()).version(), suspended_version);
+  // Even when the idempotency record is gone (a durable replayed from the start), the case is
+  // recognized as already applied.
+  RedisInt({"DEL", "{reg}:idem:CaseDecided:0190c0de-0000-7000-8000-000000000001"});
+  again = registry_->ApplyPenaltyDecision("0190c0de-0000-7000-8000-000000000001",
+                                          suspend.SerializeAsString());
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(*again);
+  EXPECT_EQ(GetOrg(org.id()).version(), suspended_version);
 
   sv::CaseDecided revoke = suspend;
   revoke.set_case_id("case-2");
@@ -525,6 +533,133 @@ TEST_F(LifecycleTest, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
 
   EXPECT_EQ(Snapshot(), before);
   EXPECT_EQ(RedisInt({"XLEN", registration::kOutboxKey}), outbox_len);
+}
+
+TEST_F(LifecycleTest, Reg22ReviewResponsesAndEventsNeverCarryAFullIdNumber) {
+  rv1::SubmitApplicationResponse sub;
+  ASSERT_TRUE(Rpc(&Stub::SubmitApplication, SocialServiceRequest("厦门市集美区明德书院", "pii-1"),
+                  &sub, "clerk")
+                  .ok());
+  const auto review =
+      PassedReview(sub.application().id(), rv1::REVIEW_TRIGGER_ESTABLISHMENT, "王立新", kValidId);
+  const std::string bytes = review.SerializeAsString();
+  EXPECT_EQ(bytes.find(kValidId), std::string::npos);
+  EXPECT_EQ(bytes.find("19491231"), std::string::npos) << "birth date completes the masked number";
+  EXPECT_EQ(bytes.find("1949-12-31"), std::string::npos);
+  EXPECT_EQ(review.nominees(0).age_at_opening(), 76);
+  // Nor does any event in the outbox.
+  auto r = pool_->Acquire();
+  auto entries = r->Command({"XRANGE", registration::kOutboxKey, "-", "+"});
+  ASSERT_GT(entries.elements.size(), 3u);
+  for (const auto& e : entries.elements)
+    for (const auto& f : e.elements[1].elements) {
+      EXPECT_EQ(f.str.find(kValidId), std::string::npos);
+      EXPECT_EQ(f.str.find("1949-12-31"), std::string::npos);
+    }
+}
+
+TEST_F(LifecycleTest, Reg03APendingChangeHoldsItsNewNameUntilDecided) {
+  const auto org = RegisterService("厦门市集美区同心社会工作服务中心");
+  rv1::ApplyChangeRequest change;
+  change.set_request_id("hold-1");
+  change.set_organization_id(org.id());
+  change.set_version(org.version());
+  change.set_consented_on("2026-11-27");
+  change.mutable_changes()->set_name("厦门市集美区同心社区服务中心");
+  rv1::ChangeApplication applied;
+  ASSERT_TRUE(Rpc(&Stub::ApplyChange, change, &applied, "clerk").ok());
+
+  rv1::CheckNameRequest check;
+  check.set_org_type(rv1::ORG_TYPE_SOCIAL_SERVICE);
+  check.set_name("厦门市集美区同心社区服务中心");
+  rv1::CheckNameResponse name;
+  ASSERT_TRUE(Rpc(&Stub::CheckName, check, &name, "clerk").ok());
+  EXPECT_FALSE(name.available());
+  EXPECT_EQ(name.held_by(), "change application " + applied.id());
+  // Spacing or full-width letters do not make it another name.
+  rv1::SubmitApplicationResponse sub;
+  auto st = Rpc(&Stub::SubmitApplication,
+                SocialServiceRequest("厦门市集美区 同心社区服务中心", "hold-2"), &sub, "clerk");
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::ALREADY_EXISTS) << st.error_message();
+
+  rv1::RejectChangeRequest reject;
+  reject.set_request_id("hold-3");
+  reject.set_change_id(applied.id());
+  reject.set_version(applied.version());
+  reject.set_reason("名称与业务范围不符");
+  ASSERT_TRUE(Rpc(&Stub::RejectChange, reject, &applied).ok());
+  ASSERT_TRUE(Rpc(&Stub::CheckName, check, &name, "clerk").ok());
+  EXPECT_TRUE(name.available()) << name.held_by();
+}
+
+TEST_F(LifecycleTest, ARequestIdReusedForAnotherTransitionOfTheSameEntityIsNotAReplay) {
+  const auto org = RegisterService("厦门市集美区恒爱社会工作服务中心");
+  rv1::RecordArticlesRequest articles;
+  articles.set_request_id("same-id");
+  articles.set_organization_id(org.id());
+  articles.set_version(org.version());
+  articles.set_approved_on("2026-11-27");
+  articles.set_party_building_clause(true);
+  articles.set_party_leading_organ("中共厦门市集美区社会组织综合委员会");
+  articles.set_text_sha256(std::string(64, 'b'));
+  rv1::Organization first;
+  ASSERT_TRUE(Rpc(&Stub::RecordArticles, articles, &first).ok());
+  rv1::Organization again;
+  ASSERT_TRUE(Rpc(&Stub::RecordArticles, articles, &again).ok());  // a true retry
+  EXPECT_EQ(again.version(), first.version());
+  articles.set_version(first.version());  // the next amendment, same request id
+  auto st = Rpc(&Stub::RecordArticles, articles, &again);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << st.error_message();
+  EXPECT_NE(st.error_message().find("request_id"), std::string::npos);
+}
+
+class HubeiRulesTest : public LifecycleTest {
+ protected:
+  registration::RegistrySettings Settings() const override {
+    auto s = LifecycleTest::Settings();
+    s.preparation_extension_months = 3;  // REG-05
+    s.lapse_name_block_months = 12;
+    return s;
+  }
+};
+
+TEST_F(HubeiRulesTest, Reg05OneExtensionThenTheLapsedNameIsBlockedForAYear) {
+  rv1::SubmitApplicationRequest req = SocialServiceRequest("厦门市集美区围棋协会", "hubei-1");
+  req.mutable_profile()->set_org_type(rv1::ORG_TYPE_SOCIAL_GROUP);
+  req.mutable_profile()->clear_social_service_form();
+  rv1::SubmitApplicationResponse sub;
+  ASSERT_TRUE(Rpc(&Stub::SubmitApplication, req, &sub, "clerk").ok());
+  rv1::ApproveApplicationResponse prep;
+  ASSERT_TRUE(Approve(sub.application().id(), 1, "hubei-prep", &prep).ok());
+  rv1::ExtendPreparationRequest extend;
+  extend.set_request_id("hubei-ext");
+  extend.set_application_id(sub.application().id());
+  extend.set_version(prep.application().version());
+  extend.set_reason("会员发展未达到成立条件，申请延期三个月");
+  rv1::Application extended;
+  ASSERT_TRUE(Rpc(&Stub::ExtendPreparation, extend, &extended).ok());
+  EXPECT_EQ(extended.founding_deadline(), "2027-08-28");
+  extend.set_request_id("hubei-ext-2");
+  extend.set_version(extended.version());
+  rv1::Application unused;
+  auto st = Rpc(&Stub::ExtendPreparation, extend, &unused);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(st.error_message().find("REG-05"), std::string::npos);
+
+  fixed_.Set(*ParseRfc3339("2027-09-01T02:00:00Z"));
+  rv1::LapsePreparationsResponse lapsed;
+  ASSERT_TRUE(Rpc(&Stub::LapsePreparations, rv1::LapsePreparationsRequest(), &lapsed).ok());
+  ASSERT_EQ(lapsed.application_ids_size(), 1);
+  rv1::CheckNameRequest check;
+  check.set_org_type(rv1::ORG_TYPE_SOCIAL_GROUP);
+  check.set_name("厦门市集美区围棋协会");
+  rv1::CheckNameResponse name;
+  ASSERT_TRUE(Rpc(&Stub::CheckName, check, &name, "clerk").ok());
+  EXPECT_FALSE(name.available());
+  EXPECT_EQ(name.held_by(), "lapsed preparation " + sub.application().id());
+  // Redis expires the hold a year after the deadline (2027-08-29 + 12 months, China time).
+  const auto ttl_ms = RedisInt({"PTTL", "{reg}:name:350211:厦门市集美区围棋协会"});
+  EXPECT_GT(ttl_ms, 0);
 }
 
 }  // namespace

@@ -127,7 +127,6 @@ const std::vector<Command>& Commands() {
         {"foundation-kind", "", "public | non-public (foundations)"},
         {"funds-in-cash", "false", "original fund received in cash (foundations); may be bare"},
         {"stage", "", "preparation | establishment (default: by type)"},
-        {"review-id", "", "passed joint review of the responsible persons (REG-20)"},
         kRequestId,
         Output("the application id")},
        {"funds-in-cash"},

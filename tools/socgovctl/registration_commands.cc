@@ -126,7 +126,6 @@ int RegSubmit(const Context& ctx, const Config& flags) {
   profile.set_social_service_form(ParseSocialServiceForm(flags.Get("social-service-form")));
   profile.set_supervisory_unit(flags.Get("supervisory-unit"));
   request.set_stage(ParseStage(flags.Get("stage")));
-  request.set_review_id(flags.Get("review-id"));
   request.set_request_id(RequestId(flags));
   const bool id_output = WantsIdOutput(flags);
 

@@ -1,6 +1,7 @@
 #include "registration/api/convert.h"
 
 #include "platform/auth/scope.h"
+#include "registration/domain/dates.h"
 
 namespace socgov::registration {
 
@@ -181,7 +182,8 @@ pb::ReviewCase ToProto(const ReviewCase& r) {
     pn->set_retired_cadre(n.retired_cadre);
     pn->set_other_posts(n.other_posts);
     pn->set_terms_served(n.terms_served);
-    pn->set_birth_date(n.birth_date);
+    if (auto birth = ParseDate(n.birth_date))
+      pn->set_age_at_opening(AgeOn(*birth, ChinaDate(r.opened_at)));
   }
   for (const auto& o : r.opinions) {
     auto* po = p.add_opinions();

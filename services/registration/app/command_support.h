@@ -27,6 +27,12 @@ Result<Response> Replay(const std::string& bytes) {
   return r;
 }
 
+// "<id> (version N)": the entity and version a stored response answered, so that a request id
+// reused for another transition of the same entity is not taken for a replay.
+inline std::string Answered(const std::string& id, int64_t version) {
+  return id + " (version " + std::to_string(version) + ")";
+}
+
 // A stored response answers only the request it was made for: the same request id reused for
 // another target is a client error, not a replay.
 inline Status CheckSameTarget(const std::string& replayed_id, const std::string& requested_id) {

@@ -62,15 +62,14 @@ Result<v1::Organization> Registry::OrgCommand(const auth::Principal& who, const 
   if (auto err = ValidateTarget(request_id, "organization_id", org_id, version)) return *err;
   const std::string idem = IdempotencyKey(who, request_id);
   auto read = store_.ReadForCommand(rpc, idem, keys::Org(org_id));
-  if (read.prior) {
-    auto replay = Replay<v1::Organization>(*read.prior);
-    if (replay.ok())
-      if (auto err = CheckSameTarget(replay->id(), org_id)) return *err;
-    return replay;
-  }
   if (read.entity.empty()) return Error::NotFound("organization " + org_id + " not found");
   std::optional<Organization> org = DecodeOrganization(read.entity);
+  // A replay is only returned to a caller who passes the same checks.
   if (auto err = CheckWrite(who, org->profile.jurisdiction)) return *err;
+  if (auto replay = CheckedReplay<v1::Organization>(
+          read.prior, Answered(org_id, version + 1),
+          [](const v1::Organization& r) { return Answered(r.id(), r.version()); }))
+    return *replay;
   const TimePoint now = clock_.Now();
   if (org->version != version)
     return Error::Aborted("organization " + org_id + " is at version " +
@@ -90,19 +89,24 @@ Result<v1::Organization> Registry::OrgCommand(const auth::Principal& who, const 
 
 Status Registry::CheckJointReview(const std::string& subject_id, const std::string& review_id,
                                   const std::vector<ReviewTrigger>& triggers,
-                                  const std::string& person_id_number,
-                                  std::string* used_review_id) {
+                                  const std::string& person_id_number, std::string* used_review_id,
+                                  const std::string& already_used) {
   if (!settings_.joint_review_required) return std::nullopt;
   std::vector<ReviewCase> candidates;
   if (!review_id.empty()) {
+    if (review_id.size() > 64) return Error::InvalidArgument("review_id", "longer than 64");
     auto r = store_.LoadReview(review_id);
-    if (!r) return Error::NotFound("review " + review_id + " not found");
+    if (!r) return Error::NotFound("review_id: review " + review_id + " not found");
+    if (r->id == already_used)
+      return Error::FailedPrecondition("review_id: review " + review_id +
+                                       " was already used for the current term (REG-20)");
     candidates.push_back(std::move(*r));
   } else {
     candidates = store_.ReviewsOf(subject_id);
   }
   Status first_problem;
   for (const auto& r : candidates) {
+    if (!already_used.empty() && r.id == already_used) continue;
     auto problem = CheckReviewAllows(r, subject_id, triggers, person_id_number);
     if (!problem) {
       if (used_review_id) *used_review_id = r.id;
@@ -191,11 +195,11 @@ Result<v1::ChangeApplication> Registry::ApplyChange(const auth::Principal& who,
   auto read = ReadTarget<v1::ChangeApplication>(
       store_, kRpc, idem, keys::Org(req.organization_id()), req.organization_id(),
       [](const v1::ChangeApplication& r) { return r.organization_id(); });
-  if (read.replay) return *read.replay;
   if (read.entity.empty())
     return Error::NotFound("organization " + req.organization_id() + " not found");
   std::optional<Organization> org = DecodeOrganization(read.entity);
   if (auto err = CheckWrite(who, org->profile.jurisdiction)) return *err;
+  if (read.replay) return *read.replay;
   const TimePoint now = clock_.Now();
   ChangeInput in{FromProto(req.changes(), req.legal_representative_id_number()),
                  req.consented_on()};
@@ -222,10 +226,12 @@ Result<v1::ChangeApplication> Registry::ApplyChange(const auth::Principal& who,
   AddOrgWrite(m, *org, decided->organization);
   m.guards.push_back({Mutation::Guard::Kind::kAbsent, keys::Change(decided->change.id), "",
                       "change " + decided->change.id});
-  if (decided->change.changes.name)
-    m.guards.push_back({Mutation::Guard::Kind::kNameFree,
-                        keys::Name(org->profile.jurisdiction, *decided->change.changes.name), "",
-                        "changes.name"});
+  if (decided->change.changes.name) {
+    // The new name is held for the change while it is pending (REG-03 counts pending ones).
+    const std::string key = keys::Name(org->profile.jurisdiction, *decided->change.changes.name);
+    m.guards.push_back({Mutation::Guard::Kind::kNameFree, key, "", "changes.name"});
+    m.sets.push_back({key, "change:" + decided->change.id, 0});
+  }
   m.hashes.push_back({keys::Change(decided->change.id), EncodeChange(decided->change)});
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "organization", "change_applied", org->id, decided->organization.version,
@@ -240,13 +246,15 @@ Result<v1::ApproveChangeResponse> Registry::ApproveChange(const auth::Principal&
   constexpr const char* kRpc = "ApproveChange";
   const std::string idem = IdempotencyKey(who, req.request_id());
   auto read = ReadTarget<v1::ApproveChangeResponse>(
-      store_, kRpc, idem, keys::Change(req.change_id()), req.change_id(),
-      [](const v1::ApproveChangeResponse& r) { return r.change().id(); });
-  if (read.replay) return *read.replay;
+      store_, kRpc, idem, keys::Change(req.change_id()),
+      Answered(req.change_id(), req.version() + 1), [](const v1::ApproveChangeResponse& r) {
+        return Answered(r.change().id(), r.change().version());
+      });
   if (read.entity.empty())
     return Error::NotFound("change application " + req.change_id() + " not found");
   std::optional<ChangeApplication> change = DecodeChange(read.entity);
   if (auto err = CheckWrite(who, change->jurisdiction)) return *err;
+  if (read.replay) return *read.replay;
   auto org = store_.LoadOrganization(change->organization_id);
   if (!org) return Error::Internal("organization of change " + change->id + " is missing");
   const TimePoint now = clock_.Now();
@@ -269,7 +277,8 @@ Result<v1::ApproveChangeResponse> Registry::ApproveChange(const auth::Principal&
   m.hashes.push_back({keys::Change(change->id), EncodeChange(decided->change)});
   if (change->changes.name) {
     const std::string new_key = keys::Name(org->profile.jurisdiction, *change->changes.name);
-    m.guards.push_back({Mutation::Guard::Kind::kNameFree, new_key, "", "changes.name"});
+    m.guards.push_back(
+        {Mutation::Guard::Kind::kNameFree, new_key, "change:" + change->id, "changes.name"});
     m.dels_if.push_back(
         {keys::Name(org->profile.jurisdiction, org->profile.name), "org:" + org->id});
     m.sets.push_back({new_key, "org:" + org->id, 0});
@@ -287,13 +296,14 @@ Result<v1::ChangeApplication> Registry::RejectChange(const auth::Principal& who,
   constexpr const char* kRpc = "RejectChange";
   const std::string idem = IdempotencyKey(who, req.request_id());
   auto read = ReadTarget<v1::ChangeApplication>(
-      store_, kRpc, idem, keys::Change(req.change_id()), req.change_id(),
-      [](const v1::ChangeApplication& r) { return r.id(); });
-  if (read.replay) return *read.replay;
+      store_, kRpc, idem, keys::Change(req.change_id()),
+      Answered(req.change_id(), req.version() + 1),
+      [](const v1::ChangeApplication& r) { return Answered(r.id(), r.version()); });
   if (read.entity.empty())
     return Error::NotFound("change application " + req.change_id() + " not found");
   std::optional<ChangeApplication> change = DecodeChange(read.entity);
   if (auto err = CheckWrite(who, change->jurisdiction)) return *err;
+  if (read.replay) return *read.replay;
   auto org = store_.LoadOrganization(change->organization_id);
   if (!org) return Error::Internal("organization of change " + change->id + " is missing");
   const TimePoint now = clock_.Now();
@@ -310,8 +320,11 @@ Result<v1::ChangeApplication> Registry::RejectChange(const auth::Principal& who,
   m.response = response.SerializeAsString();
   m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::Change(change->id),
                       std::to_string(change->version), "change " + change->id});
-  if (decided->organization.version != org->version) AddOrgWrite(m, *org, decided->organization);
+  AddOrgWrite(m, *org, decided->organization);
   m.hashes.push_back({keys::Change(change->id), EncodeChange(decided->change)});
+  if (change->changes.name)
+    m.dels_if.push_back(
+        {keys::Name(org->profile.jurisdiction, *change->changes.name), "change:" + change->id});
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "organization", "change_rejected", org->id, decided->organization.version,
                     org->profile.jurisdiction, who.subject, now)};
@@ -358,10 +371,17 @@ Result<v1::Organization> Registry::RecordCouncilTerm(const auth::Principal& who,
       who, "RecordCouncilTerm", req.request_id(), req.organization_id(), req.version(),
       [&](const Organization& org, TimePoint now) -> Result<Organization> {
         // A new term follows a re-election whose persons passed a joint review (REG-20).
+        // A re-election's review may serve one term only. The first term recorded after
+        // establishment may rest on the establishment review of the application.
         std::string review_id;
-        if (auto err = CheckJointReview(org.id, req.review_id(), {ReviewTrigger::kReelection}, "",
-                                        &review_id))
-          return *err;
+        Status err = CheckJointReview(org.id, req.review_id(), {ReviewTrigger::kReelection}, "",
+                                      &review_id, org.council_term.review_id);
+        if (err && org.council_term.start_date.empty() && !org.application_id.empty() &&
+            req.review_id().empty() &&
+            !CheckJointReview(org.application_id, "", {ReviewTrigger::kEstablishment}, "",
+                              &review_id))
+          err = std::nullopt;
+        if (err) return *err;
         return registration::RecordCouncilTerm(org, req.version(), req.start_date(), req.end_date(),
                                                review_id, now);
       },

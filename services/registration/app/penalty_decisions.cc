@@ -4,6 +4,7 @@
 #include "registration/app/command_support.h"
 #include "registration/app/registry.h"
 #include "registration/domain/lifecycle.h"
+#include "socgov/registration/v1/events.pb.h"
 #include "socgov/supervision/v1/events.pb.h"
 
 namespace socgov::registration {
@@ -14,7 +15,8 @@ namespace sv = ::socgov::supervision::v1;
 // Revocation outranks suspension when one decision carries both.
 PenaltyInput EffectOf(const sv::CaseDecided& d) {
   PenaltyInput in;
-  in.case_id = d.case_no().empty() ? d.case_id() : d.case_no();
+  in.case_id = d.case_id();
+  in.case_no = d.case_no();
   for (const auto& p : d.penalties()) {
     switch (p.type()) {
       case sv::PENALTY_TYPE_REVOCATION:
@@ -65,6 +67,7 @@ Result<bool> Registry::ApplyPenaltyDecision(const std::string& event_id,
     return Error::InvalidArgument("data", "not a socgov.supervision.v1.CaseDecided");
   if (decision.organization_id().empty())
     return Error::InvalidArgument("organization_id", "missing");
+  if (decision.case_id().empty()) return Error::InvalidArgument("case_id", "missing");
   const PenaltyInput in = EffectOf(decision);
   if (in.effect == PenaltyEffect::kNone) return false;
 
@@ -85,6 +88,8 @@ Result<bool> Registry::ApplyPenaltyDecision(const std::string& event_id,
       return Error::FailedPrecondition("organization " + org->id + " belongs to " +
                                        org->profile.jurisdiction + ", the decision names " +
                                        decision.jurisdiction() + " (ENF-01)");
+    // The decision already applied (its idempotency record aside): a late redelivery.
+    if (org->penalty_case_id == in.case_id) return false;
     const TimePoint now = clock_.Now();
     auto after = ApplyPenalty(*org, in, now);
     if (!after.ok()) {
@@ -94,10 +99,33 @@ Result<bool> Registry::ApplyPenaltyDecision(const std::string& event_id,
     }
     Mutation m;
     m.idem_key = keys::Idem("CaseDecided", event_id);
+    m.idem_ttl_seconds = 0;
     m.response = after->id;
     AddOrgWrite(m, *org, *after);
     m.outbox_key = kOutboxKey;
     m.events = StatusEvent(actor, EventName(in.effect), *org, *after, rules, now, event_id);
+    // A change waiting for approval cannot be approved any more: close it, and free the name it
+    // held.
+    if (!org->pending_change_id.empty())
+      if (auto change = store_.LoadChange(org->pending_change_id))
+        if (auto closed = CloseChange(*change,
+                                      std::string("closed: the organization was ") +
+                                          EventName(in.effect) + " by penalty case " +
+                                          (in.case_no.empty() ? in.case_id : in.case_no),
+                                      ToActor(actor), now)) {
+          m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::Change(change->id),
+                              std::to_string(change->version), "change " + change->id});
+          m.hashes.push_back({keys::Change(change->id), EncodeChange(*closed)});
+          if (change->changes.name)
+            m.dels_if.push_back({keys::Name(org->profile.jurisdiction, *change->changes.name),
+                                 "change:" + change->id});
+          v1::ChangeRejected body;
+          *body.mutable_change() = ToProto(*closed);
+          ToProto(ToActor(actor), body.mutable_actor());
+          body.set_organization_version(after->version);
+          m.events.push_back(Event(body, "organization", "change_rejected", org->id, after->version,
+                                   org->profile.jurisdiction, actor.subject, now));
+        }
     auto out = store_.Mutate(m, "penalty on " + org->id);
     if (out.ok()) return out->kind == CommandOutcome::Kind::kApplied;
     if (out.error().code != ErrorCode::kAborted) return out.error();

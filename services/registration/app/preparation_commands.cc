@@ -4,6 +4,7 @@
 #include "registration/app/registry.h"
 #include "registration/domain/dates.h"
 #include "registration/domain/lifecycle.h"
+#include "registration/domain/review.h"
 #include "registration/domain/text.h"
 #include "socgov/registration/v1/events.pb.h"
 
@@ -50,18 +51,26 @@ Result<v1::Application> Registry::ApplyEstablishment(const auth::Principal& who,
     return Error::InvalidArgument("version", "required (the version you read)");
   constexpr const char* kRpc = "ApplyEstablishment";
   const std::string idem = IdempotencyKey(who, req.request_id());
-  if (auto replay = PriorReplay<v1::Application>(store_, kRpc, idem, req.application_id(),
-                                                 [](const v1::Application& r) { return r.id(); }))
-    return *replay;
   auto app = LoadForDecision(who, req.application_id());
   if (!app.ok()) return app.error();
+  if (auto replay = PriorReplay<v1::Application>(
+          store_, kRpc, idem, Answered(req.application_id(), req.version() + 1),
+          [](const v1::Application& r) { return Answered(r.id(), r.version()); }))
+    return *replay;
   const TimePoint now = clock_.Now();
   auto next = registration::ApplyEstablishment(
       *app, req.version(),
       {req.founding_meeting_on(), req.individual_members(), req.unit_members(), req.funds().fen()},
       settings_, ToActor(who), now);
   if (!next.ok()) return next.error();
-  next->review_id = req.review_id();
+  if (!req.review_id().empty()) {
+    // Named now, the review must already allow the establishment (REG-20).
+    std::string review_id;
+    if (auto err = CheckJointReview(app->id, req.review_id(), {ReviewTrigger::kEstablishment},
+                                    app->profile.legal_rep.id_number, &review_id))
+      return *err;
+    next->review_id = review_id;
+  }
   v1::Application response = ToProto(*next);
   v1::EstablishmentApplied body;
   *body.mutable_application() = response;
@@ -88,11 +97,12 @@ Result<v1::Application> Registry::ExtendPreparation(const auth::Principal& who,
     return Error::InvalidArgument("version", "required (the version you read)");
   constexpr const char* kRpc = "ExtendPreparation";
   const std::string idem = IdempotencyKey(who, req.request_id());
-  if (auto replay = PriorReplay<v1::Application>(store_, kRpc, idem, req.application_id(),
-                                                 [](const v1::Application& r) { return r.id(); }))
-    return *replay;
   auto app = LoadForDecision(who, req.application_id());
   if (!app.ok()) return app.error();
+  if (auto replay = PriorReplay<v1::Application>(
+          store_, kRpc, idem, Answered(req.application_id(), req.version() + 1),
+          [](const v1::Application& r) { return Answered(r.id(), r.version()); }))
+    return *replay;
   const TimePoint now = clock_.Now();
   auto next = registration::ExtendPreparation(*app, req.version(), req.reason(), settings_,
                                               ToActor(who), now);
@@ -121,9 +131,14 @@ Result<v1::LapsePreparationsResponse> Registry::LapsePreparations(const auth::Pr
   v1::LapsePreparationsResponse response;
   for (const auto& id : store_.PreparationsDueBefore(today, kMaxLapsesPerCall)) {
     auto app = store_.LoadApplication(id);
-    if (!app || CheckWrite(who, app->profile.jurisdiction)) continue;
+    if (app && CheckWrite(who, app->profile.jurisdiction)) continue;
+    if (!app || app->status != ApplicationStatus::kPrepApproved) {
+      // Not preparing any more (a stale index entry): drop it so it cannot hold up the sweep.
+      store_.ForgetPreparation(id);
+      continue;
+    }
     auto lapsed = LapsePreparation(*app, ToActor(who), now);
-    if (!lapsed.ok()) continue;  // changed meanwhile (established or extended)
+    if (!lapsed.ok()) continue;  // extended meanwhile: due later
     v1::PreparationLapsed body;
     *body.mutable_application() = ToProto(*lapsed);
     ToProto(ToActor(who), body.mutable_actor());
@@ -138,7 +153,9 @@ Result<v1::LapsePreparationsResponse> Registry::LapsePreparations(const auth::Pr
     m.guards.push_back({Mutation::Guard::Kind::kNameFree, name_key, "app:" + id, "name"});
     if (settings_.lapse_name_block_months > 0) {
       // REG-05: the name stays blocked for re-application; Redis expires the hold.
-      const Date until = AddMonths(ChinaDate(now), settings_.lapse_name_block_months);
+      // Counted from the day after the deadline, however late the sweep ran.
+      const Date until = AddMonths(*ParseDate(app->founding_deadline) + std::chrono::days{1},
+                                   settings_.lapse_name_block_months);
       body.set_name_blocked_until(FormatDate(until));
       const int64_t until_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                    (until - std::chrono::hours{8}).time_since_epoch())

@@ -48,11 +48,17 @@ Status CheckReplayMatches(const std::string& replayed_application_id,
 }
 
 // A replayed decision, checked to answer the same application.
+// A replayed decision, checked to answer the same application at the same version (one request
+// id reused for the preparation and the establishment approval is not a replay).
 template <typename Response>
-Result<Response> ReplayDecision(const std::string& bytes, const std::string& application_id) {
+Result<Response> ReplayDecision(const std::string& bytes, const std::string& application_id,
+                                int64_t version) {
   auto replay = Replay<Response>(bytes);
   if (replay.ok())
-    if (auto err = CheckReplayMatches(replay->application().id(), application_id)) return *err;
+    if (auto err = CheckReplayMatches(
+            Answered(replay->application().id(), replay->application().version()),
+            Answered(application_id, version + 1)))
+      return *err;
   return replay;
 }
 
@@ -89,6 +95,10 @@ Result<v1::CheckNameResponse> Registry::CheckName(const auth::Principal& who,
       req.jurisdiction().empty() ? settings_.authority_code : req.jurisdiction();
   if (!auth::IsValidJurisdictionCode(authority))
     return Error::InvalidArgument("jurisdiction", "must be a 6-digit GB/T 2260 code");
+  // Names in use are known only to the authority's own register.
+  if (authority != settings_.authority_code)
+    return Error::InvalidArgument("jurisdiction", "this register is " + settings_.authority_code +
+                                                      "; ask the registry of " + authority);
   if (auto err = CheckRead(who, authority)) return *err;
   const auto kind = static_cast<OrgKind>(static_cast<int>(req.org_type()));
   if (kind < OrgKind::kSocialGroup || kind > OrgKind::kCommunity)
@@ -104,9 +114,10 @@ Result<v1::CheckNameResponse> Registry::CheckName(const auth::Principal& who,
   }
   if (auto holder = store_.NameHolder(authority, *name)) {
     const std::string& h = *holder;
-    response.set_held_by(h.rfind("app:", 0) == 0   ? "application " + h.substr(4)
-                         : h.rfind("org:", 0) == 0 ? "organization " + h.substr(4)
-                                                   : "lapsed preparation " + h.substr(7));
+    response.set_held_by(h.rfind("app:", 0) == 0      ? "application " + h.substr(4)
+                         : h.rfind("org:", 0) == 0    ? "organization " + h.substr(4)
+                         : h.rfind("change:", 0) == 0 ? "change application " + h.substr(7)
+                                                      : "lapsed preparation " + h.substr(7));
   }
   response.set_available(response.violations_size() == 0 && response.held_by().empty());
   return response;
@@ -205,7 +216,7 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
   // A replay is only returned to a caller who passes the same checks.
   if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
   if (read.prior)
-    return ReplayDecision<v1::ApproveApplicationResponse>(*read.prior, application_id);
+    return ReplayDecision<v1::ApproveApplicationResponse>(*read.prior, application_id, version);
   const TimePoint now = clock_.Now();
   // Check state and version before spending a credit-code serial.
   if (app->version != version)
@@ -215,11 +226,11 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
   if (app->status != ApplicationStatus::kSubmitted)
     return Error::FailedPrecondition(
         "application " + application_id + " is " + ToString(app->status) +
-        "; only SUBMITTED applications can be approved (domain.md §3.1)");
+        "; only SUBMITTED applications can be approved (REG-04, REG-09)");
   if (app->stage == ApplicationStage::kPreparation)
     return ApprovePreparationCommand(who, idem, *app, version, now);
   std::string review_id;
-  if (auto err = CheckJointReview(application_id, "", {ReviewTrigger::kEstablishment},
+  if (auto err = CheckJointReview(application_id, app->review_id, {ReviewTrigger::kEstablishment},
                                   app->profile.legal_rep.id_number, &review_id))
     return *err;
   const uint64_t serial = store_.NextCreditCodeSerial();
@@ -251,7 +262,8 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
                             events, response.SerializeAsString());
   if (!out.ok()) return out.error();
   if (out->kind == CommandOutcome::Kind::kReplayed)
-    return ReplayDecision<v1::ApproveApplicationResponse>(out->replayed_response, application_id);
+    return ReplayDecision<v1::ApproveApplicationResponse>(out->replayed_response, application_id,
+                                                          version);
   return response;
 }
 
@@ -266,7 +278,8 @@ Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& wh
   std::optional<Application> app = DecodeApplication(read.entity);
   // A replay is only returned to a caller who passes the same checks.
   if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
-  if (read.prior) return ReplayDecision<v1::RejectApplicationResponse>(*read.prior, application_id);
+  if (read.prior)
+    return ReplayDecision<v1::RejectApplicationResponse>(*read.prior, application_id, version);
   const TimePoint now = clock_.Now();
   auto rejected = RejectApplication(*app, version, std::move(reason), ToActor(who), now);
   if (!rejected.ok()) return rejected.error();
@@ -284,7 +297,8 @@ Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& wh
   auto out = store_.Reject(idem, version, *rejected, events, response.SerializeAsString());
   if (!out.ok()) return out.error();
   if (out->kind == CommandOutcome::Kind::kReplayed)
-    return ReplayDecision<v1::RejectApplicationResponse>(out->replayed_response, application_id);
+    return ReplayDecision<v1::RejectApplicationResponse>(out->replayed_response, application_id,
+                                                         version);
   return response;
 }
 

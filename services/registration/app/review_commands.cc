@@ -68,15 +68,14 @@ Result<v1::ReviewCase> Registry::ReviewCommand(const auth::Principal& who, const
   if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
   const std::string idem = IdempotencyKey(who, request_id);
   auto read = store_.ReadForCommand(rpc, idem, keys::Review(review_id));
-  if (read.prior) {
-    auto replay = Replay<v1::ReviewCase>(*read.prior);
-    if (replay.ok())
-      if (auto err = CheckSameTarget(replay->id(), review_id)) return *err;
-    return replay;
-  }
   if (read.entity.empty()) return Error::NotFound("review " + review_id + " not found");
   std::optional<ReviewCase> review = DecodeReview(read.entity);
+  // A replay is only returned to a caller who passes the same checks.
   if (auto err = CheckWrite(who, review->jurisdiction)) return *err;
+  if (auto replay = CheckedReplay<v1::ReviewCase>(
+          read.prior, Answered(review_id, version + 1),
+          [](const v1::ReviewCase& r) { return Answered(r.id(), r.version()); }))
+    return *replay;
   const TimePoint now = clock_.Now();
   auto next = decide(*review, now);
   if (!next.ok()) return next.error();

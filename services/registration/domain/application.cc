@@ -142,9 +142,10 @@ Status CheckDecidable(const Application& app, int64_t expected_version, std::str
                           std::to_string(expected_version));
   }
   if (app.status != ApplicationStatus::kSubmitted) {
-    return Error::FailedPrecondition("application " + app.id + " is " + ToString(app.status) +
-                                     "; only SUBMITTED applications can be " + std::string(verb) +
-                                     " (domain.md §3.1)");
+    return Error::FailedPrecondition(
+        "application " + app.id + " is " + ToString(app.status) +
+        "; only SUBMITTED applications can be " + std::string(verb) +
+        " (REG-04, REG-09: a decision answers a submitted application)");
   }
   return std::nullopt;
 }

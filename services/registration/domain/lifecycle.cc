@@ -138,7 +138,12 @@ Result<Application> ApplyEstablishment(const Application& app, int64_t expected_
   out.profile.individual_members = in.individual_members;
   out.profile.unit_members = in.unit_members;
   out.profile.funds_fen = in.funds_fen;
-  if (auto e = CheckMembersAndFunds(out.profile, settings, /*check_members=*/true)) return *e;
+  if (auto e = CheckMembersAndFunds(out.profile, settings, /*check_members=*/true)) {
+    // Name the fields of this request, not of the profile they land in.
+    Error err = *e;
+    if (err.message.rfind("profile.", 0) == 0) err.message = err.message.substr(8);
+    return err;
+  }
   out.status = ApplicationStatus::kSubmitted;
   out.stage = ApplicationStage::kEstablishment;
   out.version = app.version + 1;
@@ -242,7 +247,8 @@ Result<Organization> RemoveFiling(const Organization& org, int64_t expected_vers
   if (!why) return why.error();
   if (auto e = CheckVersion("organization", org.id, org.version, expected_version)) return *e;
   if (org.status != OrgStatus::kFiled)
-    return WrongState(org, "removed from the filings", "FILED", "community filing");
+    return WrongState(org, "removed from the filings", "FILED",
+                      "community filings: 备案, domain.md §2.2");
   return MoveTo(org, OrgStatus::kFilingRemoved, std::move(why).value(), now);
 }
 
@@ -314,8 +320,7 @@ Result<ChangeDecision> ApproveChange(const ChangeApplication& change, int64_t ex
                                      ToString(change.status) +
                                      "; only PENDING changes can be approved (REG-12)");
   if (org.status != OrgStatus::kChangePending || org.pending_change_id != change.id)
-    return WrongState(org, "changed by " + change.id, "CHANGE_PENDING for that change",
-                      "domain.md §3.1");
+    return WrongState(org, "changed by " + change.id, "CHANGE_PENDING for that change", "REG-12");
   ChangeDecision out;
   out.change = change;
   out.change.status = ChangeStatus::kApproved;
@@ -353,12 +358,26 @@ Result<ChangeDecision> RejectChange(const ChangeApplication& change, int64_t exp
   out.change.decided_by = actor;
   out.change.decided_at = now;
   out.change.rejection_reason = std::move(why).value();
-  // A penalty may have moved the organization on meanwhile; then only the change is closed.
-  out.organization = org;
+  // A penalty may have moved the organization on meanwhile; then its status stays, but its version
+  // still advances so the event's sequence is new.
+  out.organization = Next(org, now);
   if (org.status == OrgStatus::kChangePending && org.pending_change_id == change.id) {
     out.organization = MoveTo(org, OrgStatus::kActive, "change " + change.id + " rejected", now);
     out.organization.pending_change_id.clear();
   }
+  return out;
+}
+
+std::optional<ChangeApplication> CloseChange(const ChangeApplication& change,
+                                             const std::string& reason, const Actor& actor,
+                                             TimePoint now) {
+  if (change.status != ChangeStatus::kPending) return std::nullopt;
+  ChangeApplication out = change;
+  out.status = ChangeStatus::kRejected;
+  out.version = change.version + 1;
+  out.decided_by = actor;
+  out.decided_at = now;
+  out.rejection_reason = reason;
   return out;
 }
 
@@ -381,9 +400,19 @@ Status CheckMayOperate(const Organization& org, const std::string& what) {
                                        "; after revocation it may only liquidate, cancel and "
                                        "litigate, so " +
                                        what + " is refused (REG-19)");
+    case OrgStatus::kSuspended:
+      return Error::FailedPrecondition("organization " + org.id + " is SUSPENDED until " +
+                                       org.suspended_until + "; " + what +
+                                       " waits until it resumes (ENF-04)");
+    case OrgStatus::kCancelled:
+      return Error::FailedPrecondition("organization " + org.id +
+                                       " is CANCELLED; its legal "
+                                       "personality has ended, so " +
+                                       what + " is refused (REG-19)");
     default:
       return Error::FailedPrecondition("organization " + org.id + " is " + ToString(org.status) +
-                                       "; " + what + " needs an ACTIVE organization");
+                                       "; " + what +
+                                       " needs a registered ACTIVE organization (domain.md §3.1)");
   }
 }
 
@@ -407,9 +436,10 @@ Result<Organization> RecordArticles(const Organization& org, int64_t expected_ve
   }
   if (auto e = CheckVersion("organization", org.id, org.version, expected_version)) return *e;
   if (org.profile.kind == OrgKind::kCommunity)
-    return Error::FailedPrecondition(
-        "community filings keep their articles with the filing, "
-        "not as registered articles");
+    return Error::FailedPrecondition("organization " + org.id +
+                                     " is a FILED community organization: filings keep their "
+                                     "articles with the filing, "
+                                     "not as registered articles");
   if (auto e = CheckMayOperate(org, "recording articles")) return *e;
   Organization out = Next(org, now);
   out.articles.number = org.articles.number + 1;
@@ -438,7 +468,9 @@ Result<Organization> RecordCouncilTerm(const Organization& org, int64_t expected
                                       ", got " + end_date);
   if (auto e = CheckVersion("organization", org.id, org.version, expected_version)) return *e;
   if (org.profile.kind == OrgKind::kCommunity)
-    return Error::FailedPrecondition("community filings have no registered council term");
+    return Error::FailedPrecondition("organization " + org.id +
+                                     " is a FILED community organization: filings have no "
+                                     "registered council term (TE-01 applies to registered ones)");
   if (auto e = CheckMayOperate(org, "recording a council term")) return *e;
   Organization out = Next(org, now);
   out.council_term = CouncilTerm{FormatDate(*start), FormatDate(*end), "", review_id};
@@ -561,7 +593,8 @@ Result<Organization> ResumeOrganization(const Organization& org, int64_t expecte
   if (!received) return received.error();
   if (auto e = CheckVersion("organization", org.id, org.version, expected_version)) return *e;
   if (org.status != OrgStatus::kSuspended)
-    return WrongState(org, "resumed", "SUSPENDED", "domain.md §3.1");
+    return WrongState(org, "resumed", "SUSPENDED",
+                      "ENF-04: 限期停止活动 ends with the period and a rectification report");
   if (auto until = ParseDate(org.suspended_until); until && Today(now) <= *until)
     return Error::FailedPrecondition("organization " + org.id + " is suspended until " +
                                      org.suspended_until +
@@ -585,10 +618,12 @@ Result<Organization> ApplyPenalty(const Organization& org, const PenaltyInput& i
       if (!until) return until.error();
       if (org.status != OrgStatus::kActive && org.status != OrgStatus::kChangePending &&
           org.status != OrgStatus::kSuspended)
-        return WrongState(org, "suspended", "ACTIVE, CHANGE_PENDING or SUSPENDED",
-                          "domain.md §3.1");
+        return WrongState(org, "suspended", "ACTIVE, CHANGE_PENDING or SUSPENDED", "ENF-04");
       Organization out = MoveTo(org, OrgStatus::kSuspended, "限期停止活动: " + because, now);
-      out.suspended_until = FormatDate(*until);
+      // Two suspensions overlap: the later end holds.
+      const auto current = ParseDate(org.suspended_until);
+      out.suspended_until = FormatDate(
+          org.status == OrgStatus::kSuspended && current && *current > *until ? *current : *until);
       out.penalty_case_id = in.case_id;
       // A pending change cannot be approved any more; it stays PENDING until rejected.
       out.pending_change_id.clear();

@@ -77,6 +77,11 @@ Result<ChangeDecision> ApproveChange(const ChangeApplication& change, int64_t ex
 Result<ChangeDecision> RejectChange(const ChangeApplication& change, int64_t expected_version,
                                     const Organization& org, const std::string& reason,
                                     const Actor& actor, TimePoint now);
+// A PENDING change closed because its organization was suspended or revoked: REJECTED with
+// `reason`. nullopt when the change is no longer PENDING.
+std::optional<ChangeApplication> CloseChange(const ChangeApplication& change,
+                                             const std::string& reason, const Actor& actor,
+                                             TimePoint now);
 // REG-13: whether the change must be announced (name, domicile or legal representative).
 bool MustAnnounce(const OrgChanges& c);
 
@@ -131,7 +136,8 @@ Status CheckMayOperate(const Organization& org, const std::string& what);
 enum class PenaltyEffect { kNone, kSuspend, kRevoke, kRevokeCertificate };
 struct PenaltyInput {
   PenaltyEffect effect = PenaltyEffect::kNone;
-  std::string case_id;
+  std::string case_id;        // supervision's case id: recorded, and what makes a redelivery known
+  std::string case_no;        // the number on the decision document, for people
   std::string suspend_until;  // kSuspend: YYYY-MM-DD
   std::string basis;
 };

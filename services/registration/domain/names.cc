@@ -149,4 +149,34 @@ std::vector<NameProblem> CheckNameForm(std::string_view name, OrgKind kind,
   return out;
 }
 
+std::string CanonicalName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (size_t i = 0; i < name.size();) {
+    const auto b0 = static_cast<unsigned char>(name[i]);
+    if (b0 == ' ' || b0 == '\t' || b0 == '\n' || b0 == '\r' || b0 == '\f' || b0 == '\v') {
+      ++i;
+      continue;
+    }
+    const size_t len = b0 < 0x80 ? 1 : (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : 4;
+    if (len == 3 && i + 3 <= name.size()) {
+      const char32_t cp = (char32_t(b0 & 0x0F) << 12) |
+                          (char32_t(static_cast<unsigned char>(name[i + 1]) & 0x3F) << 6) |
+                          char32_t(static_cast<unsigned char>(name[i + 2]) & 0x3F);
+      if (cp == 0x3000) {  // ideographic space
+        i += 3;
+        continue;
+      }
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {  // full-width ASCII forms
+        out += static_cast<char>(cp - 0xFF01 + 0x21);
+        i += 3;
+        continue;
+      }
+    }
+    out.append(name.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
 }  // namespace socgov::registration

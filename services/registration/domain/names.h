@@ -30,4 +30,9 @@ struct NameProblem {
 std::vector<NameProblem> CheckNameForm(std::string_view name, OrgKind kind,
                                        bool national_authority);
 
+// The form a name is compared in for uniqueness: whitespace (incl. U+3000) removed and full-width
+// ASCII forms (Ａ, （, ０ …) folded to ASCII, so "集美区 书法研究会" and "集美区书法研究会" are
+// one name. Input is valid UTF-8.
+std::string CanonicalName(std::string_view name);
+
 }  // namespace socgov::registration

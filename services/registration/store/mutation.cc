@@ -37,11 +37,11 @@ const char* GuardCode(Mutation::Guard::Kind k) {
 
 }  // namespace
 
-void EncodeMutation(const Mutation& m, const std::string& idem_ttl_seconds,
-                    std::vector<std::string>& keys, std::vector<std::string>& argv) {
+void EncodeMutation(const Mutation& m, std::vector<std::string>& keys,
+                    std::vector<std::string>& argv) {
   Encoder e(keys, argv);
   e.Key(m.idem_key);  // KEYS[1]
-  e.Op({m.response, idem_ttl_seconds});
+  e.Op({m.response, std::to_string(m.idem_ttl_seconds)});
   for (const auto& g : m.guards) e.Op({GuardCode(g.kind), e.Key(g.key), g.value, g.label});
   for (const auto& h : m.hashes) {
     e.Op({"H", e.Key(h.key), std::to_string(h.fields.size() / 2)});

@@ -15,6 +15,9 @@ namespace socgov::registration {
 struct Mutation {
   std::string idem_key;  // full key of the idempotency record
   std::string response;  // serialized response stored under it (and returned on replay)
+  // Seconds the idempotency record is kept; 0 keeps it (events from other contexts, whose
+  // redelivery has no time limit).
+  int64_t idem_ttl_seconds = 30 * 24 * 3600;
 
   // Guards, all checked before any write. `label` names the entity in error messages.
   struct Guard {
@@ -59,7 +62,7 @@ struct Mutation {
 };
 
 // Builds KEYS and ARGV for the mutate script.
-void EncodeMutation(const Mutation& m, const std::string& idem_ttl_seconds,
-                    std::vector<std::string>& keys, std::vector<std::string>& argv);
+void EncodeMutation(const Mutation& m, std::vector<std::string>& keys,
+                    std::vector<std::string>& argv);
 
 }  // namespace socgov::registration

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/auth/scope.h"
+#include "registration/domain/names.h"
 #include "registration/store/scripts.h"
 
 namespace socgov::registration {
@@ -150,6 +151,8 @@ void AppendFields(const std::vector<std::string>& fields, std::vector<std::strin
 std::string HolderText(const std::string& holder) {
   if (holder.rfind("app:", 0) == 0) return "application " + holder.substr(4);
   if (holder.rfind("org:", 0) == 0) return "organization " + holder.substr(4);
+  if (holder.rfind("change:", 0) == 0)
+    return "change application " + holder.substr(7) + " (pending)";
   if (holder.rfind("lapsed:", 0) == 0)
     return "lapsed preparation " + holder.substr(7) + " (blocked for re-application, REG-05)";
   return holder;
@@ -192,8 +195,10 @@ std::string Org(const std::string& id) { return "{reg}:org:" + id; }
 std::string Change(const std::string& id) { return "{reg}:change:" + id; }
 std::string Review(const std::string& id) { return "{reg}:review:" + id; }
 std::string ReviewsOf(const std::string& subject_id) { return "{reg}:reviews:of:" + subject_id; }
+// Names are unique in their canonical form (REG-03): spacing and full-width letters do not make a
+// new name.
 std::string Name(const std::string& authority, const std::string& name) {
-  return "{reg}:name:" + authority + ":" + name;
+  return "{reg}:name:" + authority + ":" + CanonicalName(name);
 }
 std::string Idem(const std::string& rpc, const std::string& request_id) {
   return "{reg}:idem:" + rpc + ":" + request_id;
@@ -553,7 +558,7 @@ std::vector<std::string> RegistrationStore::PreparationsDueBefore(int64_t before
 Result<CommandOutcome> RegistrationStore::Mutate(const Mutation& m, const std::string& what) {
   std::vector<std::string> keys;
   std::vector<std::string> argv;
-  EncodeMutation(m, kIdemTtlSeconds, keys, argv);
+  EncodeMutation(m, keys, argv);
   auto redis = pool_.Acquire();
   return Interpret(scripts_.Eval(*redis, "mutate", keys, argv), what);
 }
@@ -595,6 +600,11 @@ std::optional<Organization> RegistrationStore::LoadOrganization(const std::strin
   store::Value v = redis->Command({"HGETALL", OrgKey(id)});
   if (v.elements.empty()) return std::nullopt;
   return DecodeOrganization(FlatHash(v));
+}
+
+void RegistrationStore::ForgetPreparation(const std::string& id) {
+  auto redis = pool_.Acquire();
+  redis->Command({"ZREM", keys::kPreparing, id});
 }
 
 uint64_t RegistrationStore::NextCreditCodeSerial() {

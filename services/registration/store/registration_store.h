@@ -89,6 +89,8 @@ class RegistrationStore {
   // Preparations whose founding deadline (days since epoch) is < before_day.
   std::vector<std::string> PreparationsDueBefore(int64_t before_day, size_t limit);
   uint64_t NextCreditCodeSerial();
+  // Removes an application from the preparing index (it is not PREP_APPROVED any more).
+  void ForgetPreparation(const std::string& id);
 
   Result<CommandOutcome> Submit(const std::string& request_id, const Application& app,
                                 const std::vector<outbox::OutboxEvent>& events,

@@ -146,7 +146,11 @@ while i <= n do
     return redis.error_reply('mutate: unknown op ' .. tostring(op))
   end
 end
-redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+if ARGV[2] == '0' then
+  redis.call('SET', KEYS[1], ARGV[1])
+else
+  redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+end
 return {'ok'}
 )lua");
 }

@@ -465,7 +465,7 @@ TEST(ApplicationStateMachine, ApproveTwiceIsFailedPrecondition) {
   EXPECT_EQ(second.error().code, ErrorCode::kFailedPrecondition);
   EXPECT_EQ(second.error().message,
             "application app-1 is APPROVED; only SUBMITTED applications can be approved "
-            "(domain.md §3.1)");
+            "(REG-04, REG-09: a decision answers a submitted application)");
 }
 
 TEST(ApplicationStateMachine, StaleVersionIsAborted) {

@@ -449,7 +449,7 @@ TEST(Preparation, Reg01FortyNineIndividualMembersAreRefused) {
   Application app = PrepApprovedSept();
   std::string msg = Invalid(ApplyEstablishment(app, app.version, Establishment("2026-11-20", 49, 0),
                                                kSettings, Clerk(), kNow));
-  EXPECT_TRUE(StartsWith(msg, "profile.individual_members: REG-01")) << msg;
+  EXPECT_TRUE(StartsWith(msg, "individual_members: REG-01")) << msg;
   EXPECT_TRUE(Contains(msg, "got 49 individual, 0 unit")) << msg;
 }
 
@@ -480,7 +480,7 @@ TEST(Preparation, Reg02FundsAreRecheckedAtEstablishment) {
   Application app = PrepApprovedSept();
   std::string msg = Invalid(ApplyEstablishment(
       app, app.version, Establishment("2026-11-20", 50, 0, 2'999'999), kSettings, Clerk(), kNow));
-  EXPECT_TRUE(StartsWith(msg, "profile.funds.fen: REG-02")) << msg;
+  EXPECT_TRUE(StartsWith(msg, "funds.fen: REG-02")) << msg;
   EXPECT_TRUE(Contains(msg, "¥30,000")) << msg;
 }
 
@@ -878,7 +878,7 @@ TEST(Change, RejectReturnsTheOrganizationToActive) {
   EXPECT_EQ(r->organization.profile.name, "厦门市集美区志愿者协会");
 }
 
-TEST(Change, RejectLeavesASuspendedOrganizationUntouched) {
+TEST(Change, RejectLeavesASuspendedOrganizationsStatusButAdvancesItsVersion) {
   ChangeDecision pending = Pending();
   Result<Organization> suspended = ApplyPenalty(pending.organization, Suspend(), kNow);
   ASSERT_TRUE(suspended.ok()) << suspended.error().message;
@@ -887,7 +887,8 @@ TEST(Change, RejectLeavesASuspendedOrganizationUntouched) {
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->change.status, ChangeStatus::kRejected);
   EXPECT_EQ(r->organization.status, OrgStatus::kSuspended);
-  EXPECT_EQ(r->organization.version, suspended->version);
+  // The change_rejected event carries the organization's version: it must be a new one.
+  EXPECT_EQ(r->organization.version, suspended->version + 1);
   EXPECT_EQ(r->organization.suspended_until, "2027-02-28");
 }
 
@@ -1011,8 +1012,8 @@ TEST(Articles, Reg19RefusedAfterRevocation) {
 TEST(Articles, CommunityFilingsAndStaleVersionsAreRefused) {
   Result<Organization> filed = File(CommunityProfile());
   ASSERT_TRUE(filed.ok());
-  EXPECT_TRUE(
-      Contains(Precondition(RecordArticles(*filed, 1, Articles(), kNow)), "community filings"));
+  EXPECT_TRUE(Contains(Precondition(RecordArticles(*filed, 1, Articles(), kNow)),
+                       "FILED community organization"));
   Organization org = Org();
   EXPECT_TRUE(Contains(Aborted(RecordArticles(org, 2, Articles(), kNow)), "request had 2"));
 }
@@ -1034,7 +1035,10 @@ TEST(MayOperate, Reg15Reg19WindingDownStatesMayOnlyLiquidate) {
   }
   std::string msg = Err(CheckMayOperate(Org(OrgStatus::kSuspended), "holding an event"),
                         ErrorCode::kFailedPrecondition);
-  EXPECT_TRUE(Contains(msg, "needs an ACTIVE organization")) << msg;
+  EXPECT_TRUE(Contains(msg, "waits until it resumes (ENF-04)")) << msg;
+  msg = Err(CheckMayOperate(Org(OrgStatus::kCancelled), "holding an event"),
+            ErrorCode::kFailedPrecondition);
+  EXPECT_TRUE(Contains(msg, "REG-19")) << msg;
 }
 
 // =============================================================================================

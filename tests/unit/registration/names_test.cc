@@ -181,3 +181,16 @@ TEST(NamesTest, UnknownKindIsReportedNotAccepted) {
 
 }  // namespace
 }  // namespace socgov::registration
+
+namespace socgov::registration {
+namespace {
+
+TEST(CanonicalName, Reg03SpacingAndFullWidthFormsDoNotMakeANewName) {
+  EXPECT_EQ(CanonicalName("集美区 书法研究会"), CanonicalName("集美区书法研究会"));
+  EXPECT_EQ(CanonicalName("集美区\u3000书法研究会"), CanonicalName("集美区书法研究会"));
+  EXPECT_EQ(CanonicalName("集美区（ＡＢＣ）书法研究会"), "集美区(ABC)书法研究会");
+  EXPECT_NE(CanonicalName("集美区书法研究会"), CanonicalName("集美区书画研究会"));
+}
+
+}  // namespace
+}  // namespace socgov::registration
