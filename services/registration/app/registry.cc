@@ -70,14 +70,6 @@ Status ValidateDecisionRequest(const std::string& request_id, const std::string&
   return std::nullopt;
 }
 
-bool Matches(const OrgFilter& f, const Organization& o) {
-  if (f.kind != OrgKind::kUnspecified && o.profile.kind != f.kind) return false;
-  if (f.status != OrgStatus::kUnspecified && o.status != f.status) return false;
-  if (!f.jurisdiction.empty() && !auth::JurisdictionCovers(f.jurisdiction, o.profile.jurisdiction))
-    return false;
-  return f.name_contains.empty() || o.profile.name.find(f.name_contains) != std::string::npos;
-}
-
 }  // namespace
 
 outbox::OutboxEvent Registry::Event(const google::protobuf::Message& body,
@@ -112,13 +104,8 @@ Result<v1::CheckNameResponse> Registry::CheckName(const auth::Principal& who,
     v->set_rule_id(p.rule_id);
     v->set_message(p.message);
   }
-  if (auto holder = store_.NameHolder(authority, *name)) {
-    const std::string& h = *holder;
-    response.set_held_by(h.rfind("app:", 0) == 0      ? "application " + h.substr(4)
-                         : h.rfind("org:", 0) == 0    ? "organization " + h.substr(4)
-                         : h.rfind("change:", 0) == 0 ? "change application " + h.substr(7)
-                                                      : "lapsed preparation " + h.substr(7));
-  }
+  if (auto holder = store_.NameHolder(authority, *name))
+    response.set_held_by(DescribeNameHolder(*holder));
   response.set_available(response.violations_size() == 0 && response.held_by().empty());
   return response;
 }
@@ -360,7 +347,7 @@ Result<v1::ListOrganizationsResponse> Registry::ListOrganizations(const auth::Pr
   if (!filter.id.empty()) {
     // One organization by its id: no index walk.
     auto org = store_.LoadOrganization(filter.id);
-    if (after == 0 && org && Matches(filter, *org)) *response.add_organizations() = ToProto(*org);
+    if (after == 0 && org && filter.Matches(*org)) *response.add_organizations() = ToProto(*org);
     response.set_total_size(response.organizations_size());
     return response;
   }

@@ -147,15 +147,12 @@ void AppendFields(const std::vector<std::string>& fields, std::vector<std::strin
   argv.insert(argv.end(), fields.begin(), fields.end());
 }
 
-// "app:<id>" → "application <id>", as clerks read it.
+// The holder, with why it still holds the name.
 std::string HolderText(const std::string& holder) {
-  if (holder.rfind("app:", 0) == 0) return "application " + holder.substr(4);
-  if (holder.rfind("org:", 0) == 0) return "organization " + holder.substr(4);
-  if (holder.rfind("change:", 0) == 0)
-    return "change application " + holder.substr(7) + " (pending)";
-  if (holder.rfind("lapsed:", 0) == 0)
-    return "lapsed preparation " + holder.substr(7) + " (blocked for re-application, REG-05)";
-  return holder;
+  const std::string who = DescribeNameHolder(holder);
+  if (holder.rfind("change:", 0) == 0) return who + " (pending)";
+  if (holder.rfind("lapsed:", 0) == 0) return who + " (blocked for re-application, REG-05)";
+  return who;
 }
 
 Result<CommandOutcome> Interpret(const store::Value& v, const std::string& what) {
@@ -188,6 +185,23 @@ Result<CommandOutcome> Interpret(const store::Value& v, const std::string& what)
 }
 
 }  // namespace
+
+bool OrgFilter::Matches(const Organization& o) const {
+  if (kind != OrgKind::kUnspecified && o.profile.kind != kind) return false;
+  if (status != OrgStatus::kUnspecified && o.status != status) return false;
+  if (!jurisdiction.empty() && !auth::JurisdictionCovers(jurisdiction, o.profile.jurisdiction))
+    return false;
+  // UTF-8 is self-synchronizing: a byte match of a valid fragment is a character match.
+  return name_contains.empty() || o.profile.name.find(name_contains) != std::string::npos;
+}
+
+std::string DescribeNameHolder(const std::string& holder) {
+  if (holder.rfind("app:", 0) == 0) return "application " + holder.substr(4);
+  if (holder.rfind("org:", 0) == 0) return "organization " + holder.substr(4);
+  if (holder.rfind("change:", 0) == 0) return "change application " + holder.substr(7);
+  if (holder.rfind("lapsed:", 0) == 0) return "lapsed preparation " + holder.substr(7);
+  return holder;
+}
 
 namespace keys {
 std::string App(const std::string& id) { return "{reg}:app:" + id; }
@@ -682,23 +696,12 @@ RegistrationStore::Page RegistrationStore::ListOrganizations(const OrgFilter& fi
     page.total = v.elements[0].integer;
     const size_t rows = (v.elements.size() - 1) / 3;
     for (size_t r = 0; r < rows && page.rows.size() < limit; ++r) {
-      const auto& id = v.elements[1 + 3 * r];
       const uint64_t serial = std::stoull(v.elements[2 + 3 * r].str);
       cursor = serial;
       const auto& hash = v.elements[3 + 3 * r];
       if (hash.elements.empty()) continue;  // removed between index and hash: not listed
       Organization o = DecodeOrganization(FlatHash(hash));
-      (void)id;
-      if (filter.kind != OrgKind::kUnspecified && o.profile.kind != filter.kind) continue;
-      if (filter.status != OrgStatus::kUnspecified && o.status != filter.status) continue;
-      if (!filter.jurisdiction.empty() &&
-          !auth::JurisdictionCovers(filter.jurisdiction, o.profile.jurisdiction))
-        continue;
-      // UTF-8 is self-synchronizing: a byte match of a valid fragment is a character match.
-      if (!filter.name_contains.empty() &&
-          o.profile.name.find(filter.name_contains) == std::string::npos)
-        continue;
-      page.rows.emplace_back(serial, std::move(o));
+      if (filter.Matches(o)) page.rows.emplace_back(serial, std::move(o));
     }
     if (rows < batch) break;
   }

@@ -46,7 +46,12 @@ struct OrgFilter {
   std::string jurisdiction;   // only organizations within this code (auth::JurisdictionCovers)
   std::string name_contains;  // UTF-8 fragment
   std::string id;             // exactly this organization
+  // Whether `o` passes the kind, status, jurisdiction and name filters (not `id`).
+  bool Matches(const Organization& o) const;
 };
+
+// A name key's holder ("app:<id>", "org:<id>", "change:<id>", "lapsed:<id>") as clerks read it.
+std::string DescribeNameHolder(const std::string& holder);
 
 namespace keys {
 std::string App(const std::string& id);
