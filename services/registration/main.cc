@@ -155,9 +155,9 @@ int Run(int argc, char** argv) {
 
   sg::SystemClock clock;
   sg::registration::Registry registry(store, settings, clock);
-  sg::registration::PenaltyConsumer penalties(**conn, registry, store, penalty_durable,
-                                              jurisdiction, &metrics, logger);
-  sg::registration::RegistrationHandler handler(registry, *verifier, clock);
+  sg::registration::PenaltyConsumer penalties(**conn, registry, penalty_durable, jurisdiction,
+                                              &metrics, logger);
+  sg::registration::RegistrationHandler handler(registry, *verifier, clock, logger);
   sg::grpcx::HostOptions host_options;
   host_options.listen = grpc_listen;
   host_options.drain_ms = static_cast<int>(drain_ms);

@@ -368,8 +368,8 @@ TEST_F(LifecycleTest, Reg17Reg19PenaltyEventsFromSupervisionSuspendAndRevokeExac
   // Supervision's stream, as the supervision service will create it.
   ASSERT_FALSE(bus::EnsureStream(*conn_, {"SUPERVISION", {"socgov.v1.350200.350211.supervision.>"}})
                    .has_value());
-  registration::PenaltyConsumer consumer(*conn_, *registry_, *store_, "registration-penalties",
-                                         kJimei, nullptr, logger_);
+  registration::PenaltyConsumer consumer(*conn_, *registry_, "registration-penalties", kJimei,
+                                         nullptr, logger_);
   consumer.StartWhenStreamExists();
 
   auto publish = [&](const std::string& event_id, const sv::CaseDecided& d) {

@@ -151,7 +151,8 @@ class RegistrationFixture : public ::testing::Test {
     relay_ = std::make_unique<outbox::Relay>(relay_options, ro, *conn_, nullptr, logger_);
     relay_->Start();
     registry_ = std::make_unique<registration::Registry>(*store_, Settings(), clock());
-    handler_ = std::make_unique<registration::RegistrationHandler>(*registry_, verifier_, clock());
+    handler_ = std::make_unique<registration::RegistrationHandler>(*registry_, verifier_, clock(),
+                                                                   logger_);
     host_ = std::make_unique<grpcx::ServiceHost>(grpcx::HostOptions{"127.0.0.1:0", 0, 2000, 8},
                                                  nullptr, logger_);
     host_->AddService(handler_.get());

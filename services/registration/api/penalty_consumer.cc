@@ -9,13 +9,11 @@ std::string CaseDecidedSubject(const std::string& jurisdiction) {
   return outbox::Subject(jurisdiction, "supervision", "case", "decided");
 }
 
-PenaltyConsumer::PenaltyConsumer(bus::Connection& conn, Registry& registry,
-                                 RegistrationStore& store, std::string durable,
+PenaltyConsumer::PenaltyConsumer(bus::Connection& conn, Registry& registry, std::string durable,
                                  const std::string& jurisdiction, metrics::Metrics* metrics,
                                  const log::Logger& logger)
     : conn_(conn),
       registry_(registry),
-      store_(store),
       spec_{.stream = "SUPERVISION",
             .durable = std::move(durable),
             .filter_subject = CaseDecidedSubject(jurisdiction),
@@ -36,7 +34,7 @@ void PenaltyConsumer::StartWhenStreamExists() {
       conn_, spec_, [this](const bus::Delivery& d) { return Apply(d); },
       [this](const bus::Delivery& d, const std::string& why) noexcept {
         try {
-          return store_.AppendDeadLetter(d.Header("ce-id"), d.subject, why, d.data);
+          return registry_.KeepDeadLetter(d.Header("ce-id"), d.subject, why, d.data);
         } catch (...) {
           return false;
         }

@@ -2,6 +2,11 @@
 // revocation to the organizations registered here. Adapter only: the decision is Registry's.
 #pragma once
 
+// Layer rule, enforced by the build (services/registration/CMakeLists.txt).
+#if defined(SOCGOV_LAYER_DOMAIN) || defined(SOCGOV_LAYER_STORE) || defined(SOCGOV_LAYER_APP)
+#error "registration/api is visible only from the api layer and main"
+#endif
+
 #include <memory>
 #include <string>
 
@@ -9,14 +14,13 @@
 #include "platform/bus/nats.h"
 #include "platform/log/log.h"
 #include "registration/app/registry.h"
-#include "registration/store/registration_store.h"
 
 namespace socgov::registration {
 
 class PenaltyConsumer {
  public:
-  PenaltyConsumer(bus::Connection& conn, Registry& registry, RegistrationStore& store,
-                  std::string durable, const std::string& jurisdiction, metrics::Metrics* metrics,
+  PenaltyConsumer(bus::Connection& conn, Registry& registry, std::string durable,
+                  const std::string& jurisdiction, metrics::Metrics* metrics,
                   const log::Logger& logger);
   ~PenaltyConsumer();
   PenaltyConsumer(const PenaltyConsumer&) = delete;
@@ -31,7 +35,6 @@ class PenaltyConsumer {
  private:
   bus::Connection& conn_;
   Registry& registry_;
-  RegistrationStore& store_;
   bus::ConsumerSpec spec_;
   metrics::Metrics* metrics_;
   const log::Logger& logger_;

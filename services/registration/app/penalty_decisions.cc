@@ -1,9 +1,10 @@
 // Suspension and revocation driven by supervision's penalty decisions (case.decided events):
 // registration owns the organization's status, supervision owns the case.
-#include "registration/api/convert.h"
 #include "registration/app/command_support.h"
 #include "registration/app/registry.h"
+#include "registration/app/to_proto.h"
 #include "registration/domain/lifecycle.h"
+#include "registration/store/registration_store.h"
 #include "socgov/registration/v1/events.pb.h"
 #include "socgov/supervision/v1/events.pb.h"
 
@@ -81,9 +82,10 @@ Result<bool> Registry::ApplyPenaltyDecision(const std::string& event_id,
   // The organization may change between load and write (a clerk's command): decide again.
   for (int attempt = 0; attempt < 3; ++attempt) {
     auto org = store_.LoadOrganization(decision.organization_id());
-    if (!org)
+    if (!org.ok() && org.error().code == ErrorCode::kNotFound)
       return Error::NotFound("organization " + decision.organization_id() +
                              " is not registered here");
+    if (!org.ok()) return org.error();
     if (org->profile.jurisdiction != decision.jurisdiction())
       return Error::FailedPrecondition("organization " + org->id + " belongs to " +
                                        org->profile.jurisdiction + ", the decision names " +
@@ -107,7 +109,7 @@ Result<bool> Registry::ApplyPenaltyDecision(const std::string& event_id,
     // A change waiting for approval cannot be approved any more: close it, and free the name it
     // held.
     if (!org->pending_change_id.empty())
-      if (auto change = store_.LoadChange(org->pending_change_id))
+      if (auto change = store_.LoadChange(org->pending_change_id); change.ok())
         if (auto closed = CloseChange(*change,
                                       std::string("closed: the organization was ") +
                                           EventName(in.effect) + " by penalty case " +
