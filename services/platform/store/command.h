@@ -86,14 +86,4 @@ Result<Response> Answer(const Result<CommandOutcome>& out, Response response,
   return response;
 }
 
-// Runs `attempt` again while it fails on a counter conflict (IsCounterConflict), at most
-// `attempts` times in all; the last conflict is returned as it is (ABORTED).
-template <typename Attempt>
-auto RetryOnCounterConflict(int attempts, Attempt attempt) -> decltype(attempt()) {
-  for (int i = 1;; ++i) {
-    auto r = attempt();
-    if (r.ok() || i >= attempts || !IsCounterConflict(r.error())) return r;
-  }
-}
-
 }  // namespace socgov::store

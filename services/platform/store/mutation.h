@@ -25,7 +25,9 @@ struct Mutation {
   // redelivery has no time limit).
   int64_t idem_ttl_seconds = 30 * 24 * 3600;
 
-  // Guards, all checked before any write. `label` names the entity in error messages.
+  // Guards, all checked before any write, in this order (the first that refuses answers, so a
+  // counter whose value other guards' keys derive from comes first). `label` names the entity in
+  // error messages.
   struct Guard {
     enum class Kind {
       kVersion,   // HGET key version == value, else "version" (missing key: "not_found")

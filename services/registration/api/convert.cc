@@ -42,18 +42,14 @@ OrgChanges FromProto(const pb::OrganizationChanges& c, const std::string& legal_
 
 namespace {
 
-// The target fields every organization command has.
+// The target fields every organization or review command has.
 template <typename Req>
-void SetTarget(const Req& r, app::OrgTarget& t) {
-  t.request_id = r.request_id();
-  t.organization_id = r.organization_id();
-  t.version = r.version();
+app::OrgTarget OrgTargetOf(const Req& r) {
+  return {r.request_id(), r.organization_id(), r.version()};
 }
 template <typename Req>
-void SetTarget(const Req& r, app::ReviewTarget& t) {
-  t.request_id = r.request_id();
-  t.review_id = r.review_id();
-  t.version = r.version();
+app::ReviewTarget ReviewTargetOf(const Req& r) {
+  return {r.request_id(), r.review_id(), r.version()};
 }
 
 }  // namespace
@@ -68,7 +64,7 @@ app::DecideApplication ToCommand(const pb::ApproveApplicationRequest& r) {
 }
 
 app::RejectApplication ToCommand(const pb::RejectApplicationRequest& r) {
-  return {r.request_id(), r.application_id(), r.version(), r.reason()};
+  return {{r.request_id(), r.application_id(), r.version()}, r.reason()};
 }
 
 app::CheckName ToCommand(const pb::CheckNameRequest& r) {
@@ -81,15 +77,13 @@ app::ListOrganizations ToCommand(const pb::ListOrganizationsRequest& r) {
 }
 
 app::ApplyEstablishment ToCommand(const pb::ApplyEstablishmentRequest& r) {
-  return {r.request_id(),
-          r.application_id(),
-          r.version(),
+  return {{r.request_id(), r.application_id(), r.version()},
           {r.founding_meeting_on(), r.individual_members(), r.unit_members(), r.funds().fen()},
           r.review_id()};
 }
 
 app::ExtendPreparation ToCommand(const pb::ExtendPreparationRequest& r) {
-  return {r.request_id(), r.application_id(), r.version(), r.reason()};
+  return {{r.request_id(), r.application_id(), r.version()}, r.reason()};
 }
 
 app::FileCommunity ToCommand(const pb::FileCommunityOrganizationRequest& r) {
@@ -97,18 +91,13 @@ app::FileCommunity ToCommand(const pb::FileCommunityOrganizationRequest& r) {
 }
 
 app::RemoveFiling ToCommand(const pb::RemoveFilingRequest& r) {
-  app::RemoveFiling c;
-  SetTarget(r, c);
-  c.reason = r.reason();
-  return c;
+  return {OrgTargetOf(r), r.reason()};
 }
 
 app::ApplyChange ToCommand(const pb::ApplyChangeRequest& r) {
-  app::ApplyChange c;
-  SetTarget(r, c);
-  c.change = {FromProto(r.changes(), r.legal_representative_id_number()), r.consented_on()};
-  c.review_id = r.review_id();
-  return c;
+  return {OrgTargetOf(r),
+          {FromProto(r.changes(), r.legal_representative_id_number()), r.consented_on()},
+          r.review_id()};
 }
 
 app::DecideChange ToCommand(const pb::ApproveChangeRequest& r) {
@@ -116,118 +105,70 @@ app::DecideChange ToCommand(const pb::ApproveChangeRequest& r) {
 }
 
 app::RejectChange ToCommand(const pb::RejectChangeRequest& r) {
-  app::RejectChange c;
-  c.request_id = r.request_id();
-  c.change_id = r.change_id();
-  c.version = r.version();
-  c.reason = r.reason();
-  return c;
+  return {{r.request_id(), r.change_id(), r.version()}, r.reason()};
 }
 
 app::RecordArticles ToCommand(const pb::RecordArticlesRequest& r) {
-  app::RecordArticles c;
-  SetTarget(r, c);
-  c.articles = {r.approved_on(), r.party_building_clause(), r.party_leading_organ(),
-                r.text_sha256()};
-  return c;
+  return {OrgTargetOf(r),
+          {r.approved_on(), r.party_building_clause(), r.party_leading_organ(), r.text_sha256()}};
 }
 
 app::RecordCouncilTerm ToCommand(const pb::RecordCouncilTermRequest& r) {
-  app::RecordCouncilTerm c;
-  SetTarget(r, c);
-  c.start_date = r.start_date();
-  c.end_date = r.end_date();
-  c.review_id = r.review_id();
-  return c;
+  return {OrgTargetOf(r), r.start_date(), r.end_date(), r.review_id()};
 }
 
 app::ExtendCouncilTerm ToCommand(const pb::ExtendCouncilTermRequest& r) {
-  app::ExtendCouncilTerm c;
-  SetTarget(r, c);
-  c.extension_until = r.extension_until();
-  c.reason = r.reason();
-  return c;
+  return {OrgTargetOf(r), r.extension_until(), r.reason()};
 }
 
 app::ResolveDissolution ToCommand(const pb::ResolveDissolutionRequest& r) {
-  app::ResolveDissolution c;
-  SetTarget(r, c);
-  c.ground = static_cast<DissolutionGround>(static_cast<int>(r.ground()));
-  c.resolved_on = r.resolved_on();
-  c.consented_on = r.consented_on();
-  return c;
+  return {OrgTargetOf(r), static_cast<DissolutionGround>(static_cast<int>(r.ground())),
+          r.resolved_on(), r.consented_on()};
 }
 
 app::StartLiquidation ToCommand(const pb::StartLiquidationRequest& r) {
-  app::StartLiquidation c;
-  SetTarget(r, c);
-  c.liquidation_group.assign(r.liquidation_group().begin(), r.liquidation_group().end());
-  return c;
+  return {OrgTargetOf(r), {r.liquidation_group().begin(), r.liquidation_group().end()}};
 }
 
 app::ApplyCancellation ToCommand(const pb::ApplyCancellationRequest& r) {
-  app::ApplyCancellation c;
-  SetTarget(r, c);
-  c.cancellation = {r.liquidation_ended_on(), r.audit_report_received(),
-                    r.residual_assets_disposition()};
-  return c;
+  return {OrgTargetOf(r),
+          {r.liquidation_ended_on(), r.audit_report_received(), r.residual_assets_disposition()}};
 }
 
 app::ApproveCancellation ToCommand(const pb::ApproveCancellationRequest& r) {
-  app::ApproveCancellation c;
-  SetTarget(r, c);
-  c.certificate_and_seals_collected = r.certificate_and_seals_collected();
-  return c;
+  return {OrgTargetOf(r), r.certificate_and_seals_collected()};
 }
 
 app::ResumeOrganization ToCommand(const pb::ResumeOrganizationRequest& r) {
-  app::ResumeOrganization c;
-  SetTarget(r, c);
-  c.rectification_received_on = r.rectification_received_on();
-  return c;
+  return {OrgTargetOf(r), r.rectification_received_on()};
 }
 
 app::OpenReview ToCommand(const pb::OpenReviewRequest& r) {
-  app::OpenReview c;
-  c.request_id = r.request_id();
-  c.subject_id = r.subject_id();
-  c.trigger = static_cast<ReviewTrigger>(static_cast<int>(r.trigger()));
+  app::OpenReview c{r.request_id(),
+                    r.subject_id(),
+                    static_cast<ReviewTrigger>(static_cast<int>(r.trigger())),
+                    {},
+                    {r.departments().begin(), r.departments().end()},
+                    r.answer_days()};
   for (const auto& n : r.nominees())
     c.nominees.push_back(
         {n.name(), n.id_number(), n.post(), n.retired_cadre(), n.other_posts(), n.terms_served()});
-  c.departments.assign(r.departments().begin(), r.departments().end());
-  c.answer_days = r.answer_days();
   return c;
 }
 
 app::RecordOpinion ToCommand(const pb::RecordOpinionRequest& r) {
-  app::RecordOpinion c;
-  SetTarget(r, c);
-  c.department = r.department();
-  c.opinion = static_cast<Opinion>(static_cast<int>(r.opinion()));
-  c.comment = r.comment();
-  return c;
+  return {ReviewTargetOf(r), r.department(), static_cast<Opinion>(static_cast<int>(r.opinion())),
+          r.comment()};
 }
 
-app::ConcludeReview ToCommand(const pb::ConcludeReviewRequest& r) {
-  app::ConcludeReview c;
-  SetTarget(r, c);
-  return c;
-}
+app::ConcludeReview ToCommand(const pb::ConcludeReviewRequest& r) { return {ReviewTargetOf(r)}; }
 
 app::PublishReview ToCommand(const pb::PublishReviewRequest& r) {
-  app::PublishReview c;
-  SetTarget(r, c);
-  c.from = r.from();
-  c.until = r.until();
-  return c;
+  return {ReviewTargetOf(r), r.from(), r.until()};
 }
 
 app::FileReviewResult ToCommand(const pb::FileReviewResultRequest& r) {
-  app::FileReviewResult c;
-  SetTarget(r, c);
-  c.elected_on = r.elected_on();
-  return c;
+  return {ReviewTargetOf(r), r.elected_on()};
 }
 
 }  // namespace socgov::registration

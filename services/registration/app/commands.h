@@ -25,15 +25,14 @@ struct SubmitApplication {
   Profile profile;  // legal_rep carries the full ID number
   ApplicationStage stage = ApplicationStage::kUnspecified;
 };
-struct DecideApplication {  // approve
+// The target every application command names.
+struct ApplicationTarget {
   std::string request_id;
   std::string application_id;
-  int64_t version = 0;
+  int64_t version = 0;  // the version read
 };
-struct RejectApplication {
-  std::string request_id;
-  std::string application_id;
-  int64_t version = 0;
+using DecideApplication = ApplicationTarget;  // approve
+struct RejectApplication : ApplicationTarget {
   std::string reason;
 };
 struct CheckName {
@@ -53,17 +52,11 @@ struct ListOrganizations {
 
 // ---- preparation (REG-04/05) ----
 
-struct ApplyEstablishment {
-  std::string request_id;
-  std::string application_id;
-  int64_t version = 0;
+struct ApplyEstablishment : ApplicationTarget {
   EstablishmentInput establishment;
   std::string review_id;  // optional: a joint review that already allows it (REG-20)
 };
-struct ExtendPreparation {
-  std::string request_id;
-  std::string application_id;
-  int64_t version = 0;
+struct ExtendPreparation : ApplicationTarget {
   std::string reason;
 };
 

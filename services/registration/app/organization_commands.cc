@@ -13,18 +13,7 @@
 #include "socgov/registration/v1/events.pb.h"
 
 namespace socgov::registration {
-namespace {
-
-Status ValidateTarget(const std::string& request_id, const char* field, const std::string& id,
-                      int64_t version) {
-  if (auto err = ValidateRequestId(request_id)) return err;
-  if (id.empty()) return Error::InvalidArgument(field, "required");
-  if (id.size() > 64) return Error::InvalidArgument(field, "longer than 64 characters");
-  if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
-  return std::nullopt;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void Registry::AddOrgWrite(Mutation& m, const Organization& before, const Organization& after) {
   Organization o = after;
@@ -64,14 +53,11 @@ Result<v1::Organization> Registry::OrgCommand(const auth::Principal& who, const 
   if (auto err = ValidateTarget(target.request_id, "organization_id", org_id, version)) return *err;
   const std::string idem = IdempotencyKey(who, target.request_id);
   auto read = ReadTarget<v1::Organization>(
-      store_, rpc, idem, keys::Org(org_id), Answered(org_id, version + 1),
-      [](const v1::Organization& r) { return Answered(r.id(), r.version()); });
-  if (read.entity.empty()) return Error::NotFound("organization " + org_id + " not found");
-  auto org = DecodeOrganization(read.entity);
-  if (!org.ok()) return org.error();
-  // A replay is only returned to a caller who passes the same checks.
-  if (auto err = CheckWrite(who, org->profile.jurisdiction)) return *err;
-  if (read.replay) return *read.replay;
+      store_, who, rpc, idem, keys::Org(org_id), "organization " + org_id, DecodeOrganization,
+      Answered(org_id, version + 1), AnsweredOf<v1::Organization>);
+  if (!read.ok()) return read.error();
+  if (read->replay) return *read->replay;
+  const Organization* org = &read->entity;
   const TimePoint now = clock_.Now();
   if (org->version != version)
     return Error::Aborted("organization " + org_id + " is at version " +
@@ -131,55 +117,50 @@ Status Registry::CheckJointReview(const std::string& subject_id, const std::stri
 Result<v1::Organization> Registry::FileCommunity(const auth::Principal& who,
                                                  const app::FileCommunity& in) {
   if (auto err = ValidateRequestId(in.request_id)) return *err;
-  const std::string idem = IdempotencyKey(who, in.request_id);
-  // A concurrent filing may spend the serial this one read: file again on fresh reads.
-  return store::RetryOnCounterConflict(kCounterAttempts,
-                                       [&] { return FileCommunityOnce(who, idem, in.profile); });
-}
-
-Result<v1::Organization> Registry::FileCommunityOnce(const auth::Principal& who,
-                                                     const std::string& idem,
-                                                     const Profile& profile) {
   constexpr const char* kRpc = "FileCommunityOrganization";
+  const std::string idem = IdempotencyKey(who, in.request_id);
   // One read: the replay and the serial counter the filing number is made from.
   auto read = store_.ReadForCommand(kRpc, idem, {{"GET", keys::kSerial}});
   if (auto replay = CheckedReplay<v1::Organization>(
-          read.prior, std::string(Trim(profile.name)),
+          read.prior, std::string(Trim(in.profile.name)),
           [](const v1::Organization& r) { return r.profile().name(); }))
     return *replay;
   const TimePoint now = clock_.Now();
-  auto probe = FileCommunityOrganization("probe", profile, settings_, now);
+  auto probe = FileCommunityOrganization("probe", in.profile, settings_, now);
   if (!probe.ok()) return probe.error();
   if (auto err = CheckWrite(who, probe->profile.jurisdiction)) return *err;
-  auto serial = ParseSerial(read.rows[0]);
-  if (!serial.ok()) return serial.error();
-  Organization org = std::move(probe).value();
-  org.id = FilingNumber(settings_.authority_code, serial->next);
-  org.serial = serial->next;
+  // A concurrent filing may spend the serial read: CommitWithSerial rebuilds on a reserved one.
+  return CommitWithSerial(
+      store_, read.rows[0], [&](const SerialRead& serial) -> Result<v1::Organization> {
+        Organization org = *probe;
+        org.id = FilingNumber(settings_.authority_code, serial.next);
+        org.serial = serial.next;
 
-  v1::Organization response = ToProto(org);
-  v1::CommunityOrganizationFiled body;
-  *body.mutable_organization() = response;
-  ToProto(ToActor(who), body.mutable_actor());
-  for (const char* r : {"REG-03", "REG-22"}) body.add_rule_ids(r);
-  Mutation m;
-  m.idem_key = keys::Idem(kRpc, idem);
-  m.response = response.SerializeAsString();
-  const std::string name_key = keys::Name(org.profile.jurisdiction, org.profile.name);
-  m.guards.push_back({Mutation::Guard::Kind::kNameFree, name_key, "", "profile.name"});
-  m.guards.push_back({Mutation::Guard::Kind::kAbsent, keys::Org(org.id), "", "filing " + org.id});
-  m.guards.push_back(
-      {Mutation::Guard::Kind::kCounter, keys::kSerial, serial->current, "filing-number serial"});
-  m.hashes.push_back({keys::Org(org.id), EncodeOrganization(org)});
-  m.sets.push_back({name_key, "org:" + org.id, 0});
-  const std::string score = std::to_string(org.serial);
-  m.zops.push_back({keys::kOrgs, org.id, score});
-  m.zops.push_back({keys::TypeIndex(org.profile.kind), org.id, score});
-  m.zops.push_back({keys::StatusIndex(org.status), org.id, score});
-  m.outbox_key = kOutboxKey;
-  m.events = {Event(body, "organization", "filed", org.id, org.version, org.profile.jurisdiction,
-                    who.subject, now)};
-  return Answer(store_.Mutate(m, "filing " + org.id), std::move(response));
+        v1::Organization response = ToProto(org);
+        v1::CommunityOrganizationFiled body;
+        *body.mutable_organization() = response;
+        ToProto(ToActor(who), body.mutable_actor());
+        for (const char* r : {"REG-03", "REG-22"}) body.add_rule_ids(r);
+        Mutation m;
+        m.idem_key = keys::Idem(kRpc, idem);
+        m.response = response.SerializeAsString();
+        const std::string name_key = keys::Name(org.profile.jurisdiction, org.profile.name);
+        // The serial first: a concurrent filing that spent it made the same number (a retry).
+        AddSerialGuard(m, serial, "filing-number serial");
+        m.guards.push_back({Mutation::Guard::Kind::kNameFree, name_key, "", "profile.name"});
+        m.guards.push_back(
+            {Mutation::Guard::Kind::kAbsent, keys::Org(org.id), "", "filing " + org.id});
+        m.hashes.push_back({keys::Org(org.id), EncodeOrganization(org)});
+        m.sets.push_back({name_key, "org:" + org.id, 0});
+        const std::string score = std::to_string(org.serial);
+        m.zops.push_back({keys::kOrgs, org.id, score});
+        m.zops.push_back({keys::TypeIndex(org.profile.kind), org.id, score});
+        m.zops.push_back({keys::StatusIndex(org.status), org.id, score});
+        m.outbox_key = kOutboxKey;
+        m.events = {Event(body, "organization", "filed", org.id, org.version,
+                          org.profile.jurisdiction, who.subject, now)};
+        return Answer(store_.Mutate(m, "filing " + org.id), std::move(response));
+      });
 }
 
 Result<v1::Organization> Registry::RemoveFiling(const auth::Principal& who,
@@ -209,14 +190,12 @@ Result<v1::ChangeApplication> Registry::ApplyChange(const auth::Principal& who,
   constexpr const char* kRpc = "ApplyChange";
   const std::string idem = IdempotencyKey(who, in.request_id);
   auto read = ReadTarget<v1::ChangeApplication>(
-      store_, kRpc, idem, keys::Org(in.organization_id), in.organization_id,
+      store_, who, kRpc, idem, keys::Org(in.organization_id), "organization " + in.organization_id,
+      DecodeOrganization, in.organization_id,
       [](const v1::ChangeApplication& r) { return r.organization_id(); });
-  if (read.entity.empty())
-    return Error::NotFound("organization " + in.organization_id + " not found");
-  auto org = DecodeOrganization(read.entity);
-  if (!org.ok()) return org.error();
-  if (auto err = CheckWrite(who, org->profile.jurisdiction)) return *err;
-  if (read.replay) return *read.replay;
+  if (!read.ok()) return read.error();
+  if (read->replay) return *read->replay;
+  const Organization* org = &read->entity;
   const TimePoint now = clock_.Now();
   auto decided = registration::ApplyChange(NewUuidV7(now), *org, in.version, in.change, settings_,
                                            ToActor(who), now);
@@ -260,16 +239,12 @@ Result<v1::ApproveChangeResponse> Registry::ApproveChange(const auth::Principal&
   constexpr const char* kRpc = "ApproveChange";
   const std::string idem = IdempotencyKey(who, in.request_id);
   auto read = ReadTarget<v1::ApproveChangeResponse>(
-      store_, kRpc, idem, keys::Change(in.change_id), Answered(in.change_id, in.version + 1),
-      [](const v1::ApproveChangeResponse& r) {
-        return Answered(r.change().id(), r.change().version());
-      });
-  if (read.entity.empty())
-    return Error::NotFound("change application " + in.change_id + " not found");
-  auto change = DecodeChange(read.entity);
-  if (!change.ok()) return change.error();
-  if (auto err = CheckWrite(who, change->jurisdiction)) return *err;
-  if (read.replay) return *read.replay;
+      store_, who, kRpc, idem, keys::Change(in.change_id), "change application " + in.change_id,
+      DecodeChange, Answered(in.change_id, in.version + 1),
+      [](const v1::ApproveChangeResponse& r) { return AnsweredOf(r.change()); });
+  if (!read.ok()) return read.error();
+  if (read->replay) return *read->replay;
+  const ChangeApplication* change = &read->entity;
   auto org = store_.LoadOrganization(change->organization_id);
   if (!org.ok() && org.error().code == ErrorCode::kNotFound)
     return Error::Internal("organization of change " + change->id + " is missing");
@@ -312,14 +287,11 @@ Result<v1::ChangeApplication> Registry::RejectChange(const auth::Principal& who,
   constexpr const char* kRpc = "RejectChange";
   const std::string idem = IdempotencyKey(who, in.request_id);
   auto read = ReadTarget<v1::ChangeApplication>(
-      store_, kRpc, idem, keys::Change(in.change_id), Answered(in.change_id, in.version + 1),
-      [](const v1::ChangeApplication& r) { return Answered(r.id(), r.version()); });
-  if (read.entity.empty())
-    return Error::NotFound("change application " + in.change_id + " not found");
-  auto change = DecodeChange(read.entity);
-  if (!change.ok()) return change.error();
-  if (auto err = CheckWrite(who, change->jurisdiction)) return *err;
-  if (read.replay) return *read.replay;
+      store_, who, kRpc, idem, keys::Change(in.change_id), "change application " + in.change_id,
+      DecodeChange, Answered(in.change_id, in.version + 1), AnsweredOf<v1::ChangeApplication>);
+  if (!read.ok()) return read.error();
+  if (read->replay) return *read->replay;
+  const ChangeApplication* change = &read->entity;
   auto org = store_.LoadOrganization(change->organization_id);
   if (!org.ok() && org.error().code == ErrorCode::kNotFound)
     return Error::Internal("organization of change " + change->id + " is missing");

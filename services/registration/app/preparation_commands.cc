@@ -14,17 +14,6 @@ namespace {
 
 int64_t DayNumber(const std::string& date) { return ParseDate(date)->time_since_epoch().count(); }
 
-Status ValidateApplicationTarget(const std::string& request_id, const std::string& application_id,
-                                 int64_t version) {
-  if (auto err = ValidateRequestId(request_id)) return err;
-  if (application_id.empty()) return Error::InvalidArgument("application_id", "required");
-  if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
-  return std::nullopt;
-}
-
-// A preparation command's stored response answers the application at the version it made.
-std::string AnsweredApplication(const v1::Application& r) { return Answered(r.id(), r.version()); }
-
 constexpr int kMaxLapsesPerCall = 1000;
 
 }  // namespace
@@ -57,20 +46,14 @@ Result<v1::ApproveApplicationResponse> Registry::ApprovePreparationCommand(
 
 Result<v1::Application> Registry::ApplyEstablishment(const auth::Principal& who,
                                                      const app::ApplyEstablishment& in) {
-  if (auto err = ValidateApplicationTarget(in.request_id, in.application_id, in.version))
+  if (auto err = ValidateTarget(in.request_id, "application_id", in.application_id, in.version))
     return *err;
   constexpr const char* kRpc = "ApplyEstablishment";
   const std::string idem = IdempotencyKey(who, in.request_id);
-  auto read =
-      ReadTarget<v1::Application>(store_, kRpc, idem, keys::App(in.application_id),
-                                  Answered(in.application_id, in.version + 1), AnsweredApplication);
-  if (read.entity.empty())
-    return Error::NotFound("application " + in.application_id + " not found");
-  auto app = DecodeApplication(read.entity);
-  if (!app.ok()) return app.error();
-  // A replay is only returned to a caller who passes the same checks.
-  if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
-  if (read.replay) return *read.replay;
+  auto read = ReadApplicationTarget<v1::Application>(store_, who, kRpc, idem, in);
+  if (!read.ok()) return read.error();
+  if (read->replay) return *read->replay;
+  const Application* app = &read->entity;
   const TimePoint now = clock_.Now();
   auto next = registration::ApplyEstablishment(*app, in.version, in.establishment, settings_,
                                                ToActor(who), now);
@@ -103,20 +86,14 @@ Result<v1::Application> Registry::ApplyEstablishment(const auth::Principal& who,
 
 Result<v1::Application> Registry::ExtendPreparation(const auth::Principal& who,
                                                     const app::ExtendPreparation& in) {
-  if (auto err = ValidateApplicationTarget(in.request_id, in.application_id, in.version))
+  if (auto err = ValidateTarget(in.request_id, "application_id", in.application_id, in.version))
     return *err;
   constexpr const char* kRpc = "ExtendPreparation";
   const std::string idem = IdempotencyKey(who, in.request_id);
-  auto read =
-      ReadTarget<v1::Application>(store_, kRpc, idem, keys::App(in.application_id),
-                                  Answered(in.application_id, in.version + 1), AnsweredApplication);
-  if (read.entity.empty())
-    return Error::NotFound("application " + in.application_id + " not found");
-  auto app = DecodeApplication(read.entity);
-  if (!app.ok()) return app.error();
-  // A replay is only returned to a caller who passes the same checks.
-  if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
-  if (read.replay) return *read.replay;
+  auto read = ReadApplicationTarget<v1::Application>(store_, who, kRpc, idem, in);
+  if (!read.ok()) return read.error();
+  if (read->replay) return *read->replay;
+  const Application* app = &read->entity;
   const TimePoint now = clock_.Now();
   auto next =
       registration::ExtendPreparation(*app, in.version, in.reason, settings_, ToActor(who), now);

@@ -23,24 +23,6 @@ namespace {
 
 constexpr const char* kContext = "registration";
 
-// A replayed decision, checked to answer the same application at the same version (one request
-// id reused for the preparation and the establishment approval is not a replay).
-std::string DecisionTarget(const std::string& application_id, int64_t version_after) {
-  return "application " + Answered(application_id, version_after);
-}
-template <typename Response>
-std::string DecisionTargetOf(const Response& r) {
-  return DecisionTarget(r.application().id(), r.application().version());
-}
-
-Status ValidateDecisionRequest(const std::string& request_id, const std::string& application_id,
-                               int64_t version) {
-  if (auto err = ValidateRequestId(request_id)) return err;
-  if (application_id.empty()) return Error::InvalidArgument("application_id", "required");
-  if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
-  return std::nullopt;
-}
-
 }  // namespace
 
 Result<SerialRead> ParseSerial(const store::Value& v) {
@@ -52,6 +34,11 @@ Result<SerialRead> ParseSerial(const store::Value& v) {
   if (v.is_error() || text.empty() || *end != '\0' || errno != 0 || text[0] == '-')
     return Error::Internal(std::string(keys::kSerial) + ": not a counter (" + text + ")");
   return SerialRead{text, static_cast<uint64_t>(n) + 1};
+}
+
+void AddSerialGuard(Mutation& m, const SerialRead& serial, const std::string& label) {
+  if (serial.reserved) return;
+  m.guards.push_back({Mutation::Guard::Kind::kCounter, keys::kSerial, serial.current, label});
 }
 
 outbox::OutboxEvent Registry::Event(const google::protobuf::Message& body,
@@ -113,10 +100,19 @@ Status ValidateRequestId(const std::string& request_id) {
   return std::nullopt;
 }
 
+Status ValidateTarget(const std::string& request_id, const char* field, const std::string& id,
+                      int64_t version) {
+  if (auto err = ValidateRequestId(request_id)) return err;
+  if (id.empty()) return Error::InvalidArgument(field, "required");
+  if (id.size() > 64) return Error::InvalidArgument(field, "longer than 64 characters");
+  if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
+  return std::nullopt;
+}
+
 Registry::Registry(RegistrationStore& store, RegistrySettings settings, const Clock& clock)
     : store_(store), settings_(std::move(settings)), clock_(clock) {}
 
-Status Registry::CheckWrite(const auth::Principal& who, const std::string& jurisdiction) const {
+Status CheckWrite(const auth::Principal& who, const std::string& jurisdiction) {
   // Registrars act for their own registration authority; an admin may act anywhere within scope.
   if (who.jurisdiction == jurisdiction) return std::nullopt;
   if (who.HasRole("admin") && auth::JurisdictionCovers(who.jurisdiction, jurisdiction))
@@ -130,7 +126,7 @@ bool Registry::KeepDeadLetter(const std::string& event_id, const std::string& su
   return store_.AppendDeadLetter(event_id, subject, reason, data);
 }
 
-Status Registry::CheckRead(const auth::Principal& who, const std::string& jurisdiction) const {
+Status CheckRead(const auth::Principal& who, const std::string& jurisdiction) {
   if (auth::JurisdictionCovers(who.jurisdiction, jurisdiction)) return std::nullopt;
   return Error::PermissionDenied("caller of jurisdiction " + who.jurisdiction +
                                  " may not read records of jurisdiction " + jurisdiction);
@@ -171,28 +167,18 @@ Result<v1::SubmitApplicationResponse> Registry::Submit(const auth::Principal& wh
 
 Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& who,
                                                          const app::DecideApplication& in) {
-  if (auto err = ValidateDecisionRequest(in.request_id, in.application_id, in.version)) return *err;
-  const std::string idem = IdempotencyKey(who, in.request_id);
-  // A concurrent approval may spend the serial this one read: decide again on fresh reads.
-  return store::RetryOnCounterConflict(
-      kCounterAttempts, [&] { return ApproveOnce(who, idem, in.application_id, in.version); });
-}
-
-Result<v1::ApproveApplicationResponse> Registry::ApproveOnce(const auth::Principal& who,
-                                                             const std::string& idem,
-                                                             const std::string& application_id,
-                                                             int64_t version) {
   using Response = v1::ApproveApplicationResponse;
+  const std::string& application_id = in.application_id;
+  const int64_t version = in.version;
+  if (auto err = ValidateTarget(in.request_id, "application_id", application_id, version))
+    return *err;
+  const std::string idem = IdempotencyKey(who, in.request_id);
   // One read: the replay, the application and the serial counter a registration would spend.
-  auto read = ReadTarget<Response>(store_, "ApproveApplication", idem, keys::App(application_id),
-                                   DecisionTarget(application_id, version + 1),
-                                   DecisionTargetOf<Response>, {{"GET", keys::kSerial}});
-  if (read.entity.empty()) return Error::NotFound("application " + application_id + " not found");
-  auto app = DecodeApplication(read.entity);
-  if (!app.ok()) return app.error();
-  // A replay is only returned to a caller who passes the same checks.
-  if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
-  if (read.replay) return *read.replay;
+  auto read = ReadApplicationTarget<Response>(store_, who, "ApproveApplication", idem, in,
+                                              {{"GET", keys::kSerial}});
+  if (!read.ok()) return read.error();
+  if (read->replay) return *read->replay;
+  const Application* app = &read->entity;
   const TimePoint now = clock_.Now();
   if (app->version != version)
     return Error::Aborted("application " + application_id + " is at version " +
@@ -208,53 +194,58 @@ Result<v1::ApproveApplicationResponse> Registry::ApproveOnce(const auth::Princip
   if (auto err = CheckJointReview(application_id, app->review_id, {ReviewTrigger::kEstablishment},
                                   app->profile.legal_rep.id_number, &review_id))
     return *err;
-  auto serial = ParseSerial(read.extra[0]);
-  if (!serial.ok()) return serial.error();
-  auto code = MakeCreditCode(app->profile.kind, settings_.authority_code, serial->next);
-  if (!code.ok()) return code.error();
-  auto approval = ApproveApplication(*app, version, *code, ToActor(who), now);
-  if (!approval.ok()) return approval.error();
-  const Organization& org = approval->organization;
-  approval->organization.serial = serial->next;
-  approval->application.review_id = review_id;
+  // The code is made from the serial read with the application; a commit that finds it spent
+  // is rebuilt on a reserved one (CommitWithSerial).
+  return CommitWithSerial(
+      store_, read->extra[0], [&](const SerialRead& serial) -> Result<Response> {
+        auto code = MakeCreditCode(app->profile.kind, settings_.authority_code, serial.next);
+        if (!code.ok()) return code.error();
+        auto approval = ApproveApplication(*app, version, *code, ToActor(who), now);
+        if (!approval.ok()) return approval.error();
+        const Organization& org = approval->organization;
+        approval->organization.serial = serial.next;
+        approval->application.review_id = review_id;
 
-  Response response;
-  *response.mutable_application() = ToProto(approval->application);
-  *response.mutable_organization() = ToProto(org);
-  v1::ApplicationApproved approved;
-  approved.set_application_id(application_id);
-  approved.set_organization_id(*code);
-  ToProto(approval->application.decided_by, approved.mutable_actor());
-  approved.set_version(approval->application.version);
-  v1::OrganizationRegistered registered;
-  *registered.mutable_organization() = response.organization();
-  ToProto(approval->application.decided_by, registered.mutable_actor());
-  const std::string& jur = app->profile.jurisdiction;
+        Response response;
+        *response.mutable_application() = ToProto(approval->application);
+        *response.mutable_organization() = ToProto(org);
+        v1::ApplicationApproved approved;
+        approved.set_application_id(application_id);
+        approved.set_organization_id(*code);
+        ToProto(approval->application.decided_by, approved.mutable_actor());
+        approved.set_version(approval->application.version);
+        v1::OrganizationRegistered registered;
+        *registered.mutable_organization() = response.organization();
+        ToProto(approval->application.decided_by, registered.mutable_actor());
+        const std::string& jur = app->profile.jurisdiction;
 
-  Mutation m;
-  m.idem_key = keys::Idem("ApproveApplication", idem);
-  m.response = response.SerializeAsString();
-  m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::App(app->id),
-                      std::to_string(app->version), "application " + app->id});
-  m.guards.push_back(
-      {Mutation::Guard::Kind::kAbsent, keys::Org(org.id), "", "organization " + org.id});
-  m.guards.push_back(
-      {Mutation::Guard::Kind::kCounter, keys::kSerial, serial->current, "credit-code serial"});
-  m.hashes.push_back({keys::App(app->id), EncodeApplication(approval->application)});
-  m.hashes.push_back({keys::Org(org.id), EncodeOrganization(org)});
-  // The name passes from the application to the organization (REG-03).
-  m.sets.push_back({keys::Name(jur, app->profile.name), "org:" + org.id, 0});
-  const std::string score = std::to_string(org.serial);
-  m.zops.push_back({keys::kOrgs, org.id, score});
-  m.zops.push_back({keys::TypeIndex(org.profile.kind), org.id, score});
-  m.zops.push_back({keys::StatusIndex(org.status), org.id, score});
-  m.outbox_key = kOutboxKey;
-  m.events = {
-      Event(approved, "application", "approved", application_id, approval->application.version, jur,
-            who.subject, now),
-      Event(registered, "organization", "registered", *code, org.version, jur, who.subject, now)};
-  return Answer(store_.Mutate(m, "application " + app->id), std::move(response),
-                DecisionTarget(application_id, version + 1), DecisionTargetOf<Response>);
+        Mutation m;
+        m.idem_key = keys::Idem("ApproveApplication", idem);
+        m.response = response.SerializeAsString();
+        // The serial first: a concurrent approval that spent it made the same code, so the counter
+        // (a retry), not the organization's existence, is what refused.
+        AddSerialGuard(m, serial, "credit-code serial");
+        m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::App(app->id),
+                            std::to_string(app->version), "application " + app->id});
+        m.guards.push_back(
+            {Mutation::Guard::Kind::kAbsent, keys::Org(org.id), "", "organization " + org.id});
+        m.hashes.push_back({keys::App(app->id), EncodeApplication(approval->application)});
+        m.hashes.push_back({keys::Org(org.id), EncodeOrganization(org)});
+        // The name passes from the application to the organization (REG-03).
+        m.sets.push_back({keys::Name(jur, app->profile.name), "org:" + org.id, 0});
+        const std::string score = std::to_string(org.serial);
+        m.zops.push_back({keys::kOrgs, org.id, score});
+        m.zops.push_back({keys::TypeIndex(org.profile.kind), org.id, score});
+        m.zops.push_back({keys::StatusIndex(org.status), org.id, score});
+        m.outbox_key = kOutboxKey;
+        m.events = {Event(approved, "application", "approved", application_id,
+                          approval->application.version, jur, who.subject, now),
+                    Event(registered, "organization", "registered", *code, org.version, jur,
+                          who.subject, now)};
+        return Answer(store_.Mutate(m, "application " + app->id), std::move(response),
+                      ApplicationAnswered(application_id, version + 1),
+                      ApplicationAnsweredOf<Response>);
+      });
 }
 
 Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& who,
@@ -263,17 +254,12 @@ Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& wh
   const std::string& request_id = in.request_id;
   const std::string& application_id = in.application_id;
   const int64_t version = in.version;
-  if (auto err = ValidateDecisionRequest(request_id, application_id, version)) return *err;
+  if (auto err = ValidateTarget(request_id, "application_id", application_id, version)) return *err;
   const std::string idem = IdempotencyKey(who, request_id);
-  auto read =
-      ReadTarget<Response>(store_, "RejectApplication", idem, keys::App(application_id),
-                           DecisionTarget(application_id, version + 1), DecisionTargetOf<Response>);
-  if (read.entity.empty()) return Error::NotFound("application " + application_id + " not found");
-  auto app = DecodeApplication(read.entity);
-  if (!app.ok()) return app.error();
-  // A replay is only returned to a caller who passes the same checks.
-  if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
-  if (read.replay) return *read.replay;
+  auto read = ReadApplicationTarget<Response>(store_, who, "RejectApplication", idem, in);
+  if (!read.ok()) return read.error();
+  if (read->replay) return *read->replay;
+  const Application* app = &read->entity;
   const TimePoint now = clock_.Now();
   auto rejected = RejectApplication(*app, version, std::move(in.reason), ToActor(who), now);
   if (!rejected.ok()) return rejected.error();
@@ -297,7 +283,7 @@ Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& wh
   m.events = {Event(body, "application", "rejected", application_id, rejected->version,
                     app->profile.jurisdiction, who.subject, now)};
   return Answer(store_.Mutate(m, "application " + app->id), std::move(response),
-                DecisionTarget(application_id, version + 1), DecisionTargetOf<Response>);
+                ApplicationAnswered(application_id, version + 1), ApplicationAnsweredOf<Response>);
 }
 
 Result<v1::Application> Registry::GetApplication(const auth::Principal& who,

@@ -128,14 +128,6 @@ class Registry {
                           const std::vector<ReviewTrigger>& triggers,
                           const std::string& person_id_number, std::string* used_review_id,
                           const std::string& already_used = "");
-  // One attempt of Approve on fresh reads (Approve retries on a serial spent concurrently).
-  Result<v1::ApproveApplicationResponse> ApproveOnce(const auth::Principal& who,
-                                                     const std::string& idem,
-                                                     const std::string& application_id,
-                                                     int64_t version);
-  // One attempt of FileCommunity (it spends a serial too).
-  Result<v1::Organization> FileCommunityOnce(const auth::Principal& who, const std::string& idem,
-                                             const Profile& profile);
 
   // ApproveApplication of a preparation (preparation_commands.cc).
   Result<v1::ApproveApplicationResponse> ApprovePreparationCommand(const auth::Principal& who,
@@ -149,9 +141,6 @@ class Registry {
                             int64_t version, const std::string& jurisdiction,
                             const std::string& actor, TimePoint now) const;
 
-  Status CheckWrite(const auth::Principal& who, const std::string& jurisdiction) const;
-  Status CheckRead(const auth::Principal& who, const std::string& jurisdiction) const;
-
   RegistrationStore& store_;
   RegistrySettings settings_;
   const Clock& clock_;
@@ -159,6 +148,9 @@ class Registry {
 
 // Request ids are client-chosen idempotency keys: 1..128 printable ASCII characters.
 Status ValidateRequestId(const std::string& request_id);
+// The request id, the target's id (`field`: required, at most 64 characters) and the version read.
+Status ValidateTarget(const std::string& request_id, const char* field, const std::string& id,
+                      int64_t version);
 // A credit code (GB 32100) or a community filing number.
 Status ValidateOrganizationId(const std::string& field, const std::string& id);
 

@@ -17,18 +17,16 @@ Result<v1::ReviewCase> Registry::OpenReview(const auth::Principal& who, const ap
   const std::string idem = IdempotencyKey(who, in.request_id);
   // One read: the replay and the subject, an organization registered here or an application
   // filed here.
-  auto read =
-      ReadTarget<v1::ReviewCase>(store_, kRpc, idem, keys::Org(in.subject_id), in.subject_id,
-                                 [](const v1::ReviewCase& r) { return r.subject_id(); },
-                                 {{"HGETALL", keys::App(in.subject_id)}});
+  auto read = store_.ReadForCommand(
+      kRpc, idem, {{"HGETALL", keys::Org(in.subject_id)}, {"HGETALL", keys::App(in.subject_id)}});
   std::optional<Organization> org;
   std::string jurisdiction;
-  if (!read.entity.empty()) {
-    auto decoded = DecodeOrganization(read.entity);
+  if (auto hash = store::FlatHash(read.rows[0]); !hash.empty()) {
+    auto decoded = DecodeOrganization(hash);
     if (!decoded.ok()) return decoded.error();
     org = std::move(decoded).value();
     jurisdiction = org->profile.jurisdiction;
-  } else if (auto hash = store::FlatHash(read.extra[0]); !hash.empty()) {
+  } else if (auto hash = store::FlatHash(read.rows[1]); !hash.empty()) {
     auto app = DecodeApplication(hash);
     if (!app.ok()) return app.error();
     jurisdiction = app->profile.jurisdiction;
@@ -37,7 +35,9 @@ Result<v1::ReviewCase> Registry::OpenReview(const auth::Principal& who, const ap
   }
   // A replay is only returned to a caller who passes the same checks.
   if (auto err = CheckWrite(who, jurisdiction)) return *err;
-  if (read.replay) return *read.replay;
+  if (auto replay = CheckedReplay<v1::ReviewCase>(
+          read.prior, in.subject_id, [](const v1::ReviewCase& r) { return r.subject_id(); }))
+    return *replay;
   if (org)
     if (auto err = CheckMayOperate(*org, "a joint review")) return *err;
   const TimePoint now = clock_.Now();
@@ -69,19 +69,14 @@ Result<v1::ReviewCase> Registry::ReviewCommand(const auth::Principal& who, const
   const std::string& request_id = target.request_id;
   const std::string& review_id = target.review_id;
   const int64_t version = target.version;
-  if (auto err = ValidateRequestId(request_id)) return *err;
-  if (review_id.empty()) return Error::InvalidArgument("review_id", "required");
-  if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
+  if (auto err = ValidateTarget(request_id, "review_id", review_id, version)) return *err;
   const std::string idem = IdempotencyKey(who, request_id);
   auto read = ReadTarget<v1::ReviewCase>(
-      store_, rpc, idem, keys::Review(review_id), Answered(review_id, version + 1),
-      [](const v1::ReviewCase& r) { return Answered(r.id(), r.version()); });
-  if (read.entity.empty()) return Error::NotFound("review " + review_id + " not found");
-  auto review = DecodeReview(read.entity);
-  if (!review.ok()) return review.error();
-  // A replay is only returned to a caller who passes the same checks.
-  if (auto err = CheckWrite(who, review->jurisdiction)) return *err;
-  if (read.replay) return *read.replay;
+      store_, who, rpc, idem, keys::Review(review_id), "review " + review_id, DecodeReview,
+      Answered(review_id, version + 1), AnsweredOf<v1::ReviewCase>);
+  if (!read.ok()) return read.error();
+  if (read->replay) return *read->replay;
+  const ReviewCase* review = &read->entity;
   const TimePoint now = clock_.Now();
   auto next = decide(*review, now);
   if (!next.ok()) return next.error();

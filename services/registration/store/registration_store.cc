@@ -624,6 +624,14 @@ store::CommandRead RegistrationStore::ReadForCommand(
   return store::ReadForCommand(*redis, IdemKey(rpc, request_id), reads);
 }
 
+Result<uint64_t> RegistrationStore::ReserveSerial() {
+  auto redis = pool_.Acquire();
+  store::Value v = redis->Command({"INCR", keys::kSerial});
+  if (v.type != store::Value::Type::kInteger || v.integer <= 0)
+    return Error::Internal(std::string("INCR ") + keys::kSerial + ": " + v.str);
+  return static_cast<uint64_t>(v.integer);
+}
+
 void RegistrationStore::ForgetPreparation(const std::string& id) {
   auto redis = pool_.Acquire();
   redis->Command({"ZREM", keys::kPreparing, id});

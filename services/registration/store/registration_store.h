@@ -98,6 +98,9 @@ class RegistrationStore {
   std::optional<uint64_t> OrgSerial(const std::string& id);
   // Preparations whose founding deadline (days since epoch) is < before_day.
   std::vector<std::string> PreparationsDueBefore(int64_t before_day, size_t limit);
+  // Reserves the next serial of {reg}:uscc:serial (INCR) for a command whose optimistic serial
+  // was spent concurrently.
+  Result<uint64_t> ReserveSerial();
   // Removes an application from the preparing index (it is not PREP_APPROVED any more).
   void ForgetPreparation(const std::string& id);
 

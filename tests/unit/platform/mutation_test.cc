@@ -112,28 +112,5 @@ TEST(Command, IdempotencyKeysAreLengthPrefixedSoNoPairSpellsAnother) {
   EXPECT_EQ(IdempotencyKey("clerk", "r1"), "5:clerk:r1");
 }
 
-TEST(Command, RetriesOnlyCounterConflictsAndAtMostTheGivenTimes) {
-  int calls = 0;
-  auto counter = [&]() -> Result<int> {
-    ++calls;
-    return Error::Aborted(std::string("serial: ") + kCounterConflict);
-  };
-  EXPECT_FALSE(RetryOnCounterConflict(5, counter).ok());
-  EXPECT_EQ(calls, 5);
-  calls = 0;
-  auto stale = [&]() -> Result<int> {
-    ++calls;
-    return Error::Aborted("app: version changed to 3");
-  };
-  EXPECT_FALSE(RetryOnCounterConflict(5, stale).ok());
-  EXPECT_EQ(calls, 1);
-  calls = 0;
-  auto second = [&]() -> Result<int> {
-    if (++calls < 2) return Error::Aborted(std::string("s: ") + kCounterConflict);
-    return 7;
-  };
-  EXPECT_EQ(*RetryOnCounterConflict(5, second), 7);
-}
-
 }  // namespace
 }  // namespace socgov::store
