@@ -116,6 +116,7 @@ std::vector<Value> Redis::Pipeline(const std::vector<std::vector<std::string>>& 
   // the relay re-reads its pending list after any failure (an XREADGROUP ">" that ran twice).
   for (int attempt = 0;; ++attempt) {
     EnsureConnected();
+    ++round_trips_;
     for (const auto& c : commands) AppendArgv(ctx_, c);
     std::vector<Value> out;
     out.reserve(commands.size());

@@ -60,12 +60,16 @@ class Redis {
   Value CommandWithTimeout(const std::vector<std::string>& argv, int timeout_ms);
   bool Ping();
   const RedisOptions& options() const { return options_; }
+  // Writes-then-reads sent on this connection (a pipeline is one): what a command costs, as
+  // tests check it (architecture.md §4: one read and one commit per command).
+  uint64_t round_trips() const { return round_trips_; }
 
  private:
   void EnsureConnected();
   void Disconnect();
   RedisOptions options_;
   redisContext* ctx_ = nullptr;
+  uint64_t round_trips_ = 0;
 };
 
 // Exclusive pool: Lease() hands out one connection at a time per holder, growing up to max_size.

@@ -112,6 +112,17 @@ Status Registry::CheckJointReview(const std::string& subject_id, const std::stri
       " for its responsible persons; open one with OpenReview and conclude it first");
 }
 
+namespace {
+
+// The organization a change application changes, as read with it (keys::OrgOfChangeRead).
+Result<Organization> OrganizationOfChange(const ChangeApplication& change, const store::Value& v) {
+  const auto hash = store::FlatHash(v);
+  if (hash.empty()) return Error::Internal("organization of change " + change.id + " is missing");
+  return DecodeOrganization(hash);
+}
+
+}  // namespace
+
 // ---- community filings ----
 
 Result<v1::Organization> Registry::FileCommunity(const auth::Principal& who,
@@ -119,16 +130,17 @@ Result<v1::Organization> Registry::FileCommunity(const auth::Principal& who,
   if (auto err = ValidateRequestId(in.request_id)) return *err;
   constexpr const char* kRpc = "FileCommunityOrganization";
   const std::string idem = IdempotencyKey(who, in.request_id);
+  // Validated before anything is read; the number is given once the serial is known.
+  const TimePoint now = clock_.Now();
+  auto probe = FileCommunityOrganization("probe", in.profile, settings_, now);
+  if (!probe.ok()) return probe.error();
+  if (auto err = CheckWrite(who, probe->profile.jurisdiction)) return *err;
   // One read: the replay and the serial counter the filing number is made from.
   auto read = store_.ReadForCommand(kRpc, idem, {{"GET", keys::kSerial}});
   if (auto replay = CheckedReplay<v1::Organization>(
           read.prior, std::string(Trim(in.profile.name)),
           [](const v1::Organization& r) { return r.profile().name(); }))
     return *replay;
-  const TimePoint now = clock_.Now();
-  auto probe = FileCommunityOrganization("probe", in.profile, settings_, now);
-  if (!probe.ok()) return probe.error();
-  if (auto err = CheckWrite(who, probe->profile.jurisdiction)) return *err;
   // A concurrent filing may spend the serial read: CommitWithSerial rebuilds on a reserved one.
   return CommitWithSerial(
       store_, read.rows[0], [&](const SerialRead& serial) -> Result<v1::Organization> {
@@ -241,13 +253,12 @@ Result<v1::ApproveChangeResponse> Registry::ApproveChange(const auth::Principal&
   auto read = ReadTarget<v1::ApproveChangeResponse>(
       store_, who, kRpc, idem, keys::Change(in.change_id), "change application " + in.change_id,
       DecodeChange, Answered(in.change_id, in.version + 1),
-      [](const v1::ApproveChangeResponse& r) { return AnsweredOf(r.change()); });
+      [](const v1::ApproveChangeResponse& r) { return AnsweredOf(r.change()); },
+      {keys::OrgOfChangeRead(in.change_id)});
   if (!read.ok()) return read.error();
   if (read->replay) return *read->replay;
   const ChangeApplication* change = &read->entity;
-  auto org = store_.LoadOrganization(change->organization_id);
-  if (!org.ok() && org.error().code == ErrorCode::kNotFound)
-    return Error::Internal("organization of change " + change->id + " is missing");
+  auto org = OrganizationOfChange(*change, read->extra[0]);
   if (!org.ok()) return org.error();
   const TimePoint now = clock_.Now();
   auto decided = registration::ApproveChange(*change, in.version, *org, ToActor(who), now);
@@ -288,13 +299,12 @@ Result<v1::ChangeApplication> Registry::RejectChange(const auth::Principal& who,
   const std::string idem = IdempotencyKey(who, in.request_id);
   auto read = ReadTarget<v1::ChangeApplication>(
       store_, who, kRpc, idem, keys::Change(in.change_id), "change application " + in.change_id,
-      DecodeChange, Answered(in.change_id, in.version + 1), AnsweredOf<v1::ChangeApplication>);
+      DecodeChange, Answered(in.change_id, in.version + 1), AnsweredOf<v1::ChangeApplication>,
+      {keys::OrgOfChangeRead(in.change_id)});
   if (!read.ok()) return read.error();
   if (read->replay) return *read->replay;
   const ChangeApplication* change = &read->entity;
-  auto org = store_.LoadOrganization(change->organization_id);
-  if (!org.ok() && org.error().code == ErrorCode::kNotFound)
-    return Error::Internal("organization of change " + change->id + " is missing");
+  auto org = OrganizationOfChange(*change, read->extra[0]);
   if (!org.ok()) return org.error();
   const TimePoint now = clock_.Now();
   auto decided =

@@ -214,6 +214,9 @@ std::string Idem(const std::string& rpc, const std::string& request_id) {
 }
 std::string TypeIndex(OrgKind k) { return std::string("{reg}:orgs:type:") + ToString(k); }
 std::string StatusIndex(OrgStatus s) { return std::string("{reg}:orgs:status:") + ToString(s); }
+std::vector<std::string> OrgOfChangeRead(const std::string& change_id) {
+  return {"EVAL", scripts::OrgOfChangeScript(), "1", Change(change_id)};
+}
 }  // namespace keys
 
 std::vector<std::string> EncodeApplication(const Application& a) {

@@ -66,6 +66,10 @@ std::string Name(const std::string& authority, const std::string& name);
 std::string Idem(const std::string& rpc, const std::string& request_id);
 std::string TypeIndex(OrgKind k);
 std::string StatusIndex(OrgStatus s);
+// A read for ReadForCommand: the hash of the organization change application `change_id`
+// changes (one EVAL of a read-only script, so the change and its organization take one round
+// trip).
+std::vector<std::string> OrgOfChangeRead(const std::string& change_id);
 inline constexpr const char* kOrgs = "{reg}:orgs";
 // The counter behind credit-code bodies and filing numbers: a command reads it with its target and
 // commits with a counter guard (Mutation::Guard::Kind::kCounter), so a serial is never spent by a

@@ -3,6 +3,18 @@
 #include <string>
 
 namespace socgov::registration::scripts {
+
+// Sent with EVAL inside a command's read pipeline (not EVALSHA: a pipeline cannot reload a script
+// Redis lost). The organization's key is built here: it shares the {reg} hash tag with the change
+// application's, so it lives in the same slot.
+std::string OrgOfChangeScript() {
+  return R"lua(
+local org_id = redis.call('HGET', KEYS[1], 'organization_id')
+if not org_id then return {} end
+return redis.call('HGETALL', '{reg}:org:' .. org_id)
+)lua";
+}
+
 // KEYS: index. ARGV: after_serial (exclusive), batch. Reply: {index size, id, serial, hash, ...}.
 // Nothing is written, so it is safe to replay. The organization keys are built here rather than
 // declared: they share the {reg} hash tag with the index, so they live in the same slot.

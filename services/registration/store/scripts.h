@@ -11,6 +11,9 @@
 
 namespace socgov::registration::scripts {
 
+// Read-only: the hash of the organization a change application (KEYS[1]) changes; empty when
+// either is missing.
+std::string OrgOfChangeScript();
 // Read-only: one page of an organization index with each organization's hash.
 std::string PageScript();
 
