@@ -175,5 +175,41 @@ TEST_F(RoundTrips, OrganizationAndReviewCommandsReadOnceAndCommitOnce) {
   EXPECT_EQ(Count([&] { return registry_->FileCommunity(registrar_, filing); }), 2u);
 }
 
+TEST_F(RoundTrips, AnApprovalReadsTheJointReviewsWithItsTarget) {
+  reg::RegistrySettings settings;
+  settings.authority_code = kJimei;
+  settings.joint_review_required = true;  // REG-20, as deployed
+  reg::Registry registry(*store_, settings, clock_);
+  auto submitted = registry.Submit(registrar_, Submission("厦门市集美区往返联审服务中心", "j1"));
+  ASSERT_TRUE(submitted.ok()) << submitted.error().message;
+  const std::string id = submitted->application().id();
+  reg::app::OpenReview open;
+  open.request_id = "j-open";
+  open.subject_id = id;
+  open.trigger = reg::ReviewTrigger::kEstablishment;
+  open.nominees = {{"王立新", kValidId, "法定代表人", false, 0, 0}};
+  auto review = registry.OpenReview(registrar_, open);
+  ASSERT_TRUE(review.ok()) << review.error().message;
+  int64_t version = review->version();
+  for (const auto& o : review->opinions()) {
+    reg::app::RecordOpinion op;
+    op.request_id = "j-op-" + std::to_string(version);
+    op.review_id = review->id();
+    op.version = version;
+    op.department = o.department();
+    op.opinion = reg::Opinion::kNoObjection;
+    auto r = registry.RecordOpinion(registrar_, op);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    version = r->version();
+  }
+  reg::app::ConcludeReview conclude;
+  conclude.request_id = "j-conclude";
+  conclude.review_id = review->id();
+  conclude.version = version;
+  ASSERT_TRUE(registry.ConcludeReview(registrar_, conclude).ok());
+  // The application, the serial and the application's reviews in one read; one commit.
+  EXPECT_EQ(Count([&] { return registry.Approve(registrar_, {"j-approve", id, 1}); }), 2u);
+}
+
 }  // namespace
 }  // namespace socgov::testing

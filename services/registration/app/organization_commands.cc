@@ -1,5 +1,7 @@
 // Organization lifecycle use cases: each loads, decides with a pure function of
 // domain/lifecycle.h, and stores state + indexes + event + response in one mutation.
+#include <algorithm>
+
 #include "platform/auth/scope.h"
 #include "platform/util/uuid.h"
 #include "registration/app/command_support.h"
@@ -75,26 +77,37 @@ Result<v1::Organization> Registry::OrgCommand(const auth::Principal& who, const 
   return Answer(store_.Mutate(m, std::string(rpc) + " " + org_id), std::move(response));
 }
 
+std::vector<std::vector<std::string>> Registry::JointReviewReads(
+    const std::string& subject_id) const {
+  if (!settings_.joint_review_required) return {};
+  return {keys::ReviewsOfRead(subject_id)};
+}
+
 Status Registry::CheckJointReview(const std::string& subject_id, const std::string& review_id,
                                   const std::vector<ReviewTrigger>& triggers,
                                   const std::string& person_id_number, std::string* used_review_id,
-                                  const std::string& already_used) {
+                                  const std::string& already_used, const store::Value* read) {
   if (!settings_.joint_review_required) return std::nullopt;
+  if (review_id.size() > 64) return Error::InvalidArgument("review_id", "longer than 64");
+  auto subjects = read ? DecodeReviews(*read) : store_.ReviewsOf(subject_id);
+  if (!subjects.ok()) return subjects.error();
   std::vector<ReviewCase> candidates;
   if (!review_id.empty()) {
-    if (review_id.size() > 64) return Error::InvalidArgument("review_id", "longer than 64");
-    auto r = store_.LoadReview(review_id);
+    // The named review, among the subject's or (another subject's, which it will not allow)
+    // loaded on its own.
+    auto named = std::find_if(subjects->begin(), subjects->end(),
+                              [&](const ReviewCase& r) { return r.id == review_id; });
+    Result<ReviewCase> r =
+        named != subjects->end() ? Result<ReviewCase>(*named) : store_.LoadReview(review_id);
     if (!r.ok() && r.error().code == ErrorCode::kNotFound)
       return Error::NotFound("review_id: review " + review_id + " not found");
     if (!r.ok()) return r.error();
     if (r->id == already_used)
       return Error::FailedPrecondition("review_id: review " + review_id +
                                        " was already used for the current term (REG-20)");
-    candidates.push_back(std::move(*r));
+    candidates.push_back(std::move(r).value());
   } else {
-    auto reviews = store_.ReviewsOf(subject_id);
-    if (!reviews.ok()) return reviews.error();
-    candidates = std::move(reviews).value();
+    candidates = std::move(subjects).value();
   }
   Status first_problem;
   for (const auto& r : candidates) {
@@ -204,7 +217,10 @@ Result<v1::ChangeApplication> Registry::ApplyChange(const auth::Principal& who,
   auto read = ReadTarget<v1::ChangeApplication>(
       store_, who, kRpc, idem, keys::Org(in.organization_id), "organization " + in.organization_id,
       DecodeOrganization, in.organization_id,
-      [](const v1::ChangeApplication& r) { return r.organization_id(); });
+      [](const v1::ChangeApplication& r) { return r.organization_id(); },
+      // A new legal representative needs a joint review (REG-20): read them with the target.
+      in.change.changes.legal_rep ? JointReviewReads(in.organization_id)
+                                  : std::vector<std::vector<std::string>>{});
   if (!read.ok()) return read.error();
   if (read->replay) return *read->replay;
   const Organization* org = &read->entity;
@@ -217,7 +233,8 @@ Result<v1::ChangeApplication> Registry::ApplyChange(const auth::Principal& who,
     std::string review_id;
     if (auto err = CheckJointReview(org->id, in.review_id,
                                     {ReviewTrigger::kChange, ReviewTrigger::kMidtermChange},
-                                    decided->change.changes.legal_rep->id_number, &review_id))
+                                    decided->change.changes.legal_rep->id_number, &review_id, "",
+                                    read->extra.empty() ? nullptr : &read->extra[0]))
       return *err;
     decided->change.review_id = review_id;
   }

@@ -50,7 +50,11 @@ Result<v1::Application> Registry::ApplyEstablishment(const auth::Principal& who,
     return *err;
   constexpr const char* kRpc = "ApplyEstablishment";
   const std::string idem = IdempotencyKey(who, in.request_id);
-  auto read = ReadApplicationTarget<v1::Application>(store_, who, kRpc, idem, in);
+  // One read, with the application's joint reviews when a review is named (REG-20).
+  auto read = ReadApplicationTarget<v1::Application>(store_, who, kRpc, idem, in,
+                                                     in.review_id.empty()
+                                                         ? std::vector<std::vector<std::string>>{}
+                                                         : JointReviewReads(in.application_id));
   if (!read.ok()) return read.error();
   if (read->replay) return *read->replay;
   const Application* app = &read->entity;
@@ -62,7 +66,8 @@ Result<v1::Application> Registry::ApplyEstablishment(const auth::Principal& who,
     // Named now, the review must already allow the establishment (REG-20).
     std::string review_id;
     if (auto err = CheckJointReview(app->id, in.review_id, {ReviewTrigger::kEstablishment},
-                                    app->profile.legal_rep.id_number, &review_id))
+                                    app->profile.legal_rep.id_number, &review_id, "",
+                                    read->extra.empty() ? nullptr : &read->extra[0]))
       return *err;
     next->review_id = review_id;
   }

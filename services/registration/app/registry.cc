@@ -173,9 +173,11 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
   if (auto err = ValidateTarget(in.request_id, "application_id", application_id, version))
     return *err;
   const std::string idem = IdempotencyKey(who, in.request_id);
-  // One read: the replay, the application and the serial counter a registration would spend.
-  auto read = ReadApplicationTarget<Response>(store_, who, "ApproveApplication", idem, in,
-                                              {{"GET", keys::kSerial}});
+  // One read: the replay, the application, the serial counter a registration would spend and
+  // the application's joint reviews (REG-20).
+  auto reads = JointReviewReads(application_id);
+  reads.insert(reads.begin(), {"GET", keys::kSerial});
+  auto read = ReadApplicationTarget<Response>(store_, who, "ApproveApplication", idem, in, reads);
   if (!read.ok()) return read.error();
   if (read->replay) return *read->replay;
   const Application* app = &read->entity;
@@ -192,7 +194,8 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
     return ApprovePreparationCommand(who, idem, *app, version, now);
   std::string review_id;
   if (auto err = CheckJointReview(application_id, app->review_id, {ReviewTrigger::kEstablishment},
-                                  app->profile.legal_rep.id_number, &review_id))
+                                  app->profile.legal_rep.id_number, &review_id, "",
+                                  read->extra.size() > 1 ? &read->extra[1] : nullptr))
     return *err;
   // The code is made from the serial read with the application; a commit that finds it spent
   // is rebuilt on a reserved one (CommitWithSerial).

@@ -123,12 +123,16 @@ class Registry {
                                        const DecideReview& decide);
   // REG-20: when required, a PASSED review of `subject_id` for one of `triggers` that names the
   // person (empty: any nominee). `review_id` non-empty: that review; else any of the subject's.
-  // `already_used`: a review that may not serve again (the current term's).
+  // `already_used`: a review that may not serve again (the current term's). `read`: the
+  // subject's reviews when the command read them with its target (keys::ReviewsOfRead), else
+  // they are read here.
   Status CheckJointReview(const std::string& subject_id, const std::string& review_id,
                           const std::vector<ReviewTrigger>& triggers,
                           const std::string& person_id_number, std::string* used_review_id,
-                          const std::string& already_used = "");
-
+                          const std::string& already_used = "", const store::Value* read = nullptr);
+  // The reads a command adds so that CheckJointReview needs none: the subject's reviews, when
+  // REG-20 applies.
+  std::vector<std::vector<std::string>> JointReviewReads(const std::string& subject_id) const;
   // ApproveApplication of a preparation (preparation_commands.cc).
   Result<v1::ApproveApplicationResponse> ApprovePreparationCommand(const auth::Principal& who,
                                                                    const std::string& idem,

@@ -217,6 +217,9 @@ std::string StatusIndex(OrgStatus s) { return std::string("{reg}:orgs:status:") 
 std::vector<std::string> OrgOfChangeRead(const std::string& change_id) {
   return {"EVAL", scripts::OrgOfChangeScript(), "1", Change(change_id)};
 }
+std::vector<std::string> ReviewsOfRead(const std::string& subject_id) {
+  return {"EVAL", scripts::ReviewsOfScript(), "1", ReviewsOf(subject_id)};
+}
 }  // namespace keys
 
 std::vector<std::string> EncodeApplication(const Application& a) {
@@ -557,20 +560,20 @@ Result<Organization> RegistrationStore::LoadOrganization(const std::string& id) 
   return LoadHash<Organization>(pool_, OrgKey(id), "organization " + id, DecodeOrganization);
 }
 
-Result<std::vector<ReviewCase>> RegistrationStore::ReviewsOf(const std::string& subject_id) {
-  auto redis = pool_.Acquire();
-  store::Value ids = redis->Command({"SMEMBERS", keys::ReviewsOf(subject_id)});
-  std::vector<std::vector<std::string>> cmds;
-  for (const auto& id : ids.elements) cmds.push_back({"HGETALL", keys::Review(id.str)});
+Result<std::vector<ReviewCase>> DecodeReviews(const store::Value& reply) {
+  if (reply.is_error()) return Error::Internal("reviews script: " + reply.str);
   std::vector<ReviewCase> out;
-  if (cmds.empty()) return out;
-  for (const auto& row : redis->Pipeline(cmds)) {
-    if (row.elements.empty()) continue;
+  for (const auto& row : reply.elements) {
     auto review = DecodeReview(FlatHash(row));
     if (!review.ok()) return review.error();
     out.push_back(std::move(review).value());
   }
   return out;
+}
+
+Result<std::vector<ReviewCase>> RegistrationStore::ReviewsOf(const std::string& subject_id) {
+  auto redis = pool_.Acquire();
+  return DecodeReviews(redis->Command(keys::ReviewsOfRead(subject_id)));
 }
 
 std::optional<std::string> RegistrationStore::NameHolder(const std::string& authority,

@@ -70,6 +70,8 @@ std::string StatusIndex(OrgStatus s);
 // changes (one EVAL of a read-only script, so the change and its organization take one round
 // trip).
 std::vector<std::string> OrgOfChangeRead(const std::string& change_id);
+// A read for ReadForCommand: every review of `subject_id` (decode with DecodeReviews).
+std::vector<std::string> ReviewsOfRead(const std::string& subject_id);
 inline constexpr const char* kOrgs = "{reg}:orgs";
 // The counter behind credit-code bodies and filing numbers: a command reads it with its target and
 // commits with a counter guard (Mutation::Guard::Kind::kCounter), so a serial is never spent by a
@@ -145,5 +147,7 @@ std::vector<std::string> EncodeChange(const ChangeApplication& c);
 Result<ChangeApplication> DecodeChange(const std::vector<std::string>& flat_hash);
 std::vector<std::string> EncodeReview(const ReviewCase& r);
 Result<ReviewCase> DecodeReview(const std::vector<std::string>& flat_hash);
+// The reply of keys::ReviewsOfRead.
+Result<std::vector<ReviewCase>> DecodeReviews(const store::Value& reply);
 
 }  // namespace socgov::registration

@@ -15,6 +15,18 @@ return redis.call('HGETALL', '{reg}:org:' .. org_id)
 )lua";
 }
 
+// As OrgOfChangeScript: sent with EVAL, review keys built under the set's {reg} tag.
+std::string ReviewsOfScript() {
+  return R"lua(
+local out = {}
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local h = redis.call('HGETALL', '{reg}:review:' .. id)
+  if #h > 0 then out[#out + 1] = h end
+end
+return out
+)lua";
+}
+
 // KEYS: index. ARGV: after_serial (exclusive), batch. Reply: {index size, id, serial, hash, ...}.
 // Nothing is written, so it is safe to replay. The organization keys are built here rather than
 // declared: they share the {reg} hash tag with the index, so they live in the same slot.
