@@ -134,6 +134,30 @@ Result<Organization> OrganizationOfChange(const ChangeApplication& change, const
   return DecodeOrganization(hash);
 }
 
+// A change command's one read: the replay, the change application and the organization it
+// changes (not decoded for a replay).
+template <typename Response>
+struct ChangeRead {
+  Target<ChangeApplication, Response> change;
+  Organization organization;
+};
+template <typename Response, typename TargetOf>
+Result<ChangeRead<Response>> ReadChangeTarget(RegistrationStore& store, const auth::Principal& who,
+                                              const char* rpc, const std::string& idem,
+                                              const app::DecideChange& in, TargetOf target_of) {
+  auto read = ReadTarget<Response>(store, who, rpc, idem, keys::Change(in.change_id),
+                                   "change application " + in.change_id, DecodeChange,
+                                   Answered(in.change_id, in.version + 1), target_of,
+                                   {keys::OrgOfChangeRead(in.change_id)});
+  if (!read.ok()) return read.error();
+  ChangeRead<Response> out{std::move(read).value(), {}};
+  if (out.change.replay) return out;
+  auto org = OrganizationOfChange(out.change.entity, out.change.extra[0]);
+  if (!org.ok()) return org.error();
+  out.organization = std::move(org).value();
+  return out;
+}
+
 }  // namespace
 
 // ---- community filings ----
@@ -267,16 +291,13 @@ Result<v1::ApproveChangeResponse> Registry::ApproveChange(const auth::Principal&
   if (auto err = ValidateTarget(in.request_id, "change_id", in.change_id, in.version)) return *err;
   constexpr const char* kRpc = "ApproveChange";
   const std::string idem = IdempotencyKey(who, in.request_id);
-  auto read = ReadTarget<v1::ApproveChangeResponse>(
-      store_, who, kRpc, idem, keys::Change(in.change_id), "change application " + in.change_id,
-      DecodeChange, Answered(in.change_id, in.version + 1),
-      [](const v1::ApproveChangeResponse& r) { return AnsweredOf(r.change()); },
-      {keys::OrgOfChangeRead(in.change_id)});
+  auto read = ReadChangeTarget<v1::ApproveChangeResponse>(
+      store_, who, kRpc, idem, in,
+      [](const v1::ApproveChangeResponse& r) { return AnsweredOf(r.change()); });
   if (!read.ok()) return read.error();
-  if (read->replay) return *read->replay;
-  const ChangeApplication* change = &read->entity;
-  auto org = OrganizationOfChange(*change, read->extra[0]);
-  if (!org.ok()) return org.error();
+  if (read->change.replay) return *read->change.replay;
+  const ChangeApplication* change = &read->change.entity;
+  const Organization* org = &read->organization;
   const TimePoint now = clock_.Now();
   auto decided = registration::ApproveChange(*change, in.version, *org, ToActor(who), now);
   if (!decided.ok()) return decided.error();
@@ -314,15 +335,12 @@ Result<v1::ChangeApplication> Registry::RejectChange(const auth::Principal& who,
   if (auto err = ValidateTarget(in.request_id, "change_id", in.change_id, in.version)) return *err;
   constexpr const char* kRpc = "RejectChange";
   const std::string idem = IdempotencyKey(who, in.request_id);
-  auto read = ReadTarget<v1::ChangeApplication>(
-      store_, who, kRpc, idem, keys::Change(in.change_id), "change application " + in.change_id,
-      DecodeChange, Answered(in.change_id, in.version + 1), AnsweredOf<v1::ChangeApplication>,
-      {keys::OrgOfChangeRead(in.change_id)});
+  auto read = ReadChangeTarget<v1::ChangeApplication>(store_, who, kRpc, idem, in,
+                                                      AnsweredOf<v1::ChangeApplication>);
   if (!read.ok()) return read.error();
-  if (read->replay) return *read->replay;
-  const ChangeApplication* change = &read->entity;
-  auto org = OrganizationOfChange(*change, read->extra[0]);
-  if (!org.ok()) return org.error();
+  if (read->change.replay) return *read->change.replay;
+  const ChangeApplication* change = &read->change.entity;
+  const Organization* org = &read->organization;
   const TimePoint now = clock_.Now();
   auto decided =
       registration::RejectChange(*change, in.version, *org, in.reason, ToActor(who), now);
