@@ -49,14 +49,15 @@ std::vector<outbox::OutboxEvent> Registry::StatusEvent(
 
 Result<v1::Organization> Registry::OrgCommand(const auth::Principal& who, const char* rpc,
                                               const app::OrgTarget& target, const Decide& decide,
-                                              const EventOf& events) {
+                                              const EventOf& events,
+                                              std::vector<std::vector<std::string>> extra) {
   const std::string& org_id = target.organization_id;
   const int64_t version = target.version;
   if (auto err = ValidateTarget(target.request_id, "organization_id", org_id, version)) return *err;
   const std::string idem = IdempotencyKey(who, target.request_id);
   auto read = ReadTarget<v1::Organization>(
       store_, who, rpc, idem, keys::Org(org_id), "organization " + org_id, DecodeOrganization,
-      Answered(org_id, version + 1), AnsweredOf<v1::Organization>);
+      Answered(org_id, version + 1), AnsweredOf<v1::Organization>, std::move(extra));
   if (!read.ok()) return read.error();
   if (read->replay) return *read->replay;
   const Organization* org = &read->entity;
@@ -65,7 +66,7 @@ Result<v1::Organization> Registry::OrgCommand(const auth::Principal& who, const 
     return Error::Aborted("organization " + org_id + " is at version " +
                           std::to_string(org->version) + ", request had " +
                           std::to_string(version));
-  auto after = decide(*org, now);
+  auto after = decide(*org, now, read->extra);
   if (!after.ok()) return after.error();
   v1::Organization response = ToProto(*after);
   Mutation m;
@@ -216,7 +217,7 @@ Result<v1::Organization> Registry::RemoveFiling(const auth::Principal& who,
                                                 const app::RemoveFiling& in) {
   return OrgCommand(
       who, "RemoveFiling", in,
-      [&](const Organization& org, TimePoint now) {
+      [&](const Organization& org, TimePoint now, const std::vector<store::Value>&) {
         return registration::RemoveFiling(org, in.version, in.reason, now);
       },
       [&](const Organization& before, const Organization& after, TimePoint now) {
@@ -381,7 +382,7 @@ Result<v1::Organization> Registry::RecordArticles(const auth::Principal& who,
                                                   const app::RecordArticles& in) {
   return OrgCommand(
       who, "RecordArticles", in,
-      [&](const Organization& org, TimePoint now) {
+      [&](const Organization& org, TimePoint now, const std::vector<store::Value>&) {
         return registration::RecordArticles(org, in.version, in.articles, now);
       },
       [&](const Organization&, const Organization& after, TimePoint now) {
@@ -401,13 +402,15 @@ Result<v1::Organization> Registry::RecordCouncilTerm(const auth::Principal& who,
                                                      const app::RecordCouncilTerm& in) {
   return OrgCommand(
       who, "RecordCouncilTerm", in,
-      [&](const Organization& org, TimePoint now) -> Result<Organization> {
+      [&](const Organization& org, TimePoint now,
+          const std::vector<store::Value>& reviews) -> Result<Organization> {
         // A new term follows a re-election whose persons passed a joint review (REG-20).
         // A re-election's review may serve one term only. The first term recorded after
         // establishment may rest on the establishment review of the application.
         std::string review_id;
-        Status err = CheckJointReview(org.id, in.review_id, {ReviewTrigger::kReelection}, "",
-                                      &review_id, org.council_term.review_id);
+        Status err =
+            CheckJointReview(org.id, in.review_id, {ReviewTrigger::kReelection}, "", &review_id,
+                             org.council_term.review_id, reviews.empty() ? nullptr : &reviews[0]);
         if (err && org.council_term.start_date.empty() && !org.application_id.empty() &&
             in.review_id.empty() &&
             !CheckJointReview(org.application_id, "", {ReviewTrigger::kEstablishment}, "",
@@ -427,14 +430,16 @@ Result<v1::Organization> Registry::RecordCouncilTerm(const auth::Principal& who,
         return std::vector<outbox::OutboxEvent>{
             Event(body, "organization", "council_term_recorded", after.id, after.version,
                   after.profile.jurisdiction, who.subject, now)};
-      });
+      },
+      // The organization's joint reviews (REG-20), read with it.
+      JointReviewReads(in.organization_id));
 }
 
 Result<v1::Organization> Registry::ExtendCouncilTerm(const auth::Principal& who,
                                                      const app::ExtendCouncilTerm& in) {
   return OrgCommand(
       who, "ExtendCouncilTerm", in,
-      [&](const Organization& org, TimePoint now) {
+      [&](const Organization& org, TimePoint now, const std::vector<store::Value>&) {
         return registration::ExtendCouncilTerm(org, in.version, in.extension_until, in.reason, now);
       },
       [&](const Organization&, const Organization& after, TimePoint now) {
@@ -457,7 +462,7 @@ Result<v1::Organization> Registry::ResolveDissolution(const auth::Principal& who
                                                       const app::ResolveDissolution& in) {
   return OrgCommand(
       who, "ResolveDissolution", in,
-      [&](const Organization& org, TimePoint now) {
+      [&](const Organization& org, TimePoint now, const std::vector<store::Value>&) {
         return registration::ResolveDissolution(org, in.version, in.ground, in.resolved_on,
                                                 in.consented_on, now);
       },
@@ -470,7 +475,7 @@ Result<v1::Organization> Registry::StartLiquidation(const auth::Principal& who,
                                                     const app::StartLiquidation& in) {
   return OrgCommand(
       who, "StartLiquidation", in,
-      [&](const Organization& org, TimePoint now) {
+      [&](const Organization& org, TimePoint now, const std::vector<store::Value>&) {
         return registration::StartLiquidation(org, in.version, in.liquidation_group, now);
       },
       [&](const Organization& before, const Organization& after, TimePoint now) {
@@ -482,7 +487,7 @@ Result<v1::Organization> Registry::ApplyCancellation(const auth::Principal& who,
                                                      const app::ApplyCancellation& in) {
   return OrgCommand(
       who, "ApplyCancellation", in,
-      [&](const Organization& org, TimePoint now) {
+      [&](const Organization& org, TimePoint now, const std::vector<store::Value>&) {
         return registration::ApplyCancellation(org, in.version, in.cancellation, now);
       },
       [&](const Organization& before, const Organization& after, TimePoint now) {
@@ -494,7 +499,7 @@ Result<v1::Organization> Registry::ApproveCancellation(const auth::Principal& wh
                                                        const app::ApproveCancellation& in) {
   return OrgCommand(
       who, "ApproveCancellation", in,
-      [&](const Organization& org, TimePoint now) {
+      [&](const Organization& org, TimePoint now, const std::vector<store::Value>&) {
         return registration::ApproveCancellation(org, in.version,
                                                  in.certificate_and_seals_collected, now);
       },
@@ -507,7 +512,7 @@ Result<v1::Organization> Registry::ResumeOrganization(const auth::Principal& who
                                                       const app::ResumeOrganization& in) {
   return OrgCommand(
       who, "ResumeOrganization", in,
-      [&](const Organization& org, TimePoint now) {
+      [&](const Organization& org, TimePoint now, const std::vector<store::Value>&) {
         return registration::ResumeOrganization(org, in.version, in.rectification_received_on, now);
       },
       [&](const Organization& before, const Organization& after, TimePoint now) {

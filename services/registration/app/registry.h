@@ -102,14 +102,17 @@ class Registry {
 
  private:
   // An organization command: validate the request id, replay a stored response, load the
-  // organization (NOT_FOUND / PERMISSION_DENIED), decide with `decide`, then store the new state,
-  // its status-index move, the event and the response in one mutation.
-  using Decide = std::function<Result<Organization>(const Organization&, TimePoint)>;
+  // organization (NOT_FOUND / PERMISSION_DENIED) with `extra` reads in the same round trip,
+  // decide with `decide` (given those reads' replies), then store the new state, its
+  // status-index move, the event and the response in one mutation.
+  using Decide = std::function<Result<Organization>(const Organization&, TimePoint,
+                                                    const std::vector<store::Value>& extra)>;
   using EventOf = std::function<std::vector<outbox::OutboxEvent>(
       const Organization& before, const Organization& after, TimePoint now)>;
   Result<v1::Organization> OrgCommand(const auth::Principal& who, const char* rpc,
                                       const app::OrgTarget& target, const Decide& decide,
-                                      const EventOf& events);
+                                      const EventOf& events,
+                                      std::vector<std::vector<std::string>> extra = {});
   // The standard OrganizationStatusChanged event for `after`'s transition.
   std::vector<outbox::OutboxEvent> StatusEvent(const auth::Principal& who, const char* event,
                                                const Organization& before,
