@@ -81,10 +81,15 @@ Result<bool> Registry::ApplyPenaltyDecision(const std::string& event_id,
 
   // The organization may change between load and write (a clerk's command): decide again.
   for (int attempt = 0; attempt < 3; ++attempt) {
-    auto org = store_.LoadOrganization(decision.organization_id());
-    if (!org.ok() && org.error().code == ErrorCode::kNotFound)
+    // One read: whether this event was applied, the organization and its pending change.
+    auto read = store_.ReadForCommand("CaseDecided", event_id,
+                                      {{"HGETALL", keys::Org(decision.organization_id())},
+                                       keys::PendingChangeRead(decision.organization_id())});
+    const auto org_hash = store::FlatHash(read.rows[0]);
+    if (org_hash.empty())
       return Error::NotFound("organization " + decision.organization_id() +
                              " is not registered here");
+    auto org = DecodeOrganization(org_hash);
     if (!org.ok()) return org.error();
     if (org->profile.jurisdiction != decision.jurisdiction())
       return Error::FailedPrecondition("organization " + org->id + " belongs to " +
@@ -96,7 +101,7 @@ Result<bool> Registry::ApplyPenaltyDecision(const std::string& event_id,
     auto after = ApplyPenalty(*org, in, now);
     if (!after.ok()) {
       // A repeat after the first delivery applied finds the new state: not an error.
-      if (store_.PriorResponse("CaseDecided", event_id)) return false;
+      if (read.prior) return false;
       return after.error();
     }
     Mutation m;
@@ -109,7 +114,8 @@ Result<bool> Registry::ApplyPenaltyDecision(const std::string& event_id,
     // A change waiting for approval cannot be approved any more: close it, and free the name it
     // held.
     if (!org->pending_change_id.empty())
-      if (auto change = store_.LoadChange(org->pending_change_id); change.ok())
+      if (auto change = DecodeChange(store::FlatHash(read.rows[1]));
+          change.ok() && change->id == org->pending_change_id)
         if (auto closed = CloseChange(*change,
                                       std::string("closed: the organization was ") +
                                           EventName(in.effect) + " by penalty case " +

@@ -217,6 +217,9 @@ std::string StatusIndex(OrgStatus s) { return std::string("{reg}:orgs:status:") 
 std::vector<std::string> OrgOfChangeRead(const std::string& change_id) {
   return {"EVAL", scripts::OrgOfChangeScript(), "1", Change(change_id)};
 }
+std::vector<std::string> PendingChangeRead(const std::string& org_id) {
+  return {"EVAL", scripts::PendingChangeScript(), "1", Org(org_id)};
+}
 std::vector<std::string> ReviewsOfRead(const std::string& subject_id) {
   return {"EVAL", scripts::ReviewsOfScript(), "1", ReviewsOf(subject_id)};
 }
@@ -613,14 +616,6 @@ std::string RegistrationStore::IndexFor(const OrgFilter& filter) {
   if (filter.kind != OrgKind::kUnspecified) return TypeIndex(filter.kind);
   if (filter.status != OrgStatus::kUnspecified) return StatusIndex(filter.status);
   return keys::kOrgs;
-}
-
-std::optional<std::string> RegistrationStore::PriorResponse(const std::string& rpc,
-                                                            const std::string& request_id) {
-  auto redis = pool_.Acquire();
-  store::Value v = redis->Command({"GET", IdemKey(rpc, request_id)});
-  if (v.type != store::Value::Type::kString) return std::nullopt;
-  return v.str;
 }
 
 store::CommandRead RegistrationStore::ReadForCommand(

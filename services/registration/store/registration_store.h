@@ -70,6 +70,9 @@ std::string StatusIndex(OrgStatus s);
 // changes (one EVAL of a read-only script, so the change and its organization take one round
 // trip).
 std::vector<std::string> OrgOfChangeRead(const std::string& change_id);
+// A read for ReadForCommand: the hash of the change application organization `org_id` has
+// pending (empty when none).
+std::vector<std::string> PendingChangeRead(const std::string& org_id);
 // A read for ReadForCommand: every review of `subject_id` (decode with DecodeReviews).
 std::vector<std::string> ReviewsOfRead(const std::string& subject_id);
 inline constexpr const char* kOrgs = "{reg}:orgs";
@@ -85,8 +88,6 @@ class RegistrationStore {
   explicit RegistrationStore(store::RedisPool& pool);
   store::ScriptRegistry& scripts() { return scripts_; }
 
-  // nullopt when the request id was not used yet for this RPC.
-  std::optional<std::string> PriorResponse(const std::string& rpc, const std::string& request_id);
   // What a command reads before deciding, in one round trip: the stored response of its request
   // id (a replay) and the replies of `reads`, in order.
   store::CommandRead ReadForCommand(const std::string& rpc, const std::string& request_id,
