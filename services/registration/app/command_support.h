@@ -1,5 +1,6 @@
 // What registration's use cases share beyond the platform's command kit
-// (platform/store/command.h): the actor of a principal and the read of a command's target.
+// (platform/store/command.h): the actor of a principal, the jurisdiction checks, the one read of
+// a command's target and the commit of a command that spends a serial.
 #pragma once
 
 // Layer rule, enforced by the build (services/registration/CMakeLists.txt).
