@@ -247,8 +247,9 @@ function devPackages() {
 }
 
 const BUILD_TOOLS = /^(g\+\+|gcc|clang|cmake|ninja-build|make|ccache|git|pkg-config|protobuf-compiler(-grpc)?|.*-dev)$/;
-// Packages tools/dev installs for running tests or fetching things, not for building the image.
-const NOT_FOR_IMAGE_BUILD = new Set(["redis-server", "nats-server", "curl", "nodejs", "npm"]);
+// Packages tools/dev installs for running tests, fetching things or reading services/services.json in
+// bash, not for building the image.
+const NOT_FOR_IMAGE_BUILD = new Set(["redis-server", "nats-server", "curl", "jq", "nodejs", "npm"]);
 
 function checkDockerfile() {
   const path = join(deployDir, "Dockerfile");
