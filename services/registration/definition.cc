@@ -36,7 +36,7 @@ void Wire(service::Kit& kit) {
   auto& registry = kit.Make<Registry>(store, settings, kit.clock());
   // Supervision may be deployed after registration: its decisions are consumed once they exist.
   kit.Consume(PenaltyRoute(registry, kit.jurisdiction(), kit.config().Get("penalty-durable")));
-  kit.Serve(kit.Make<RegistrationHandler>(registry, kit.verifier(), kit.clock()));
+  kit.Serve(kit.Make<RegistrationHandler>(registry, kit.verifier(), kit.clock(), kit.logger()));
   // REG-04: lapse preparations past their founding deadline, at start and then hourly.
   const auth::Principal sweeper{"registration.sweeper", {"registrar"}, kit.jurisdiction(), 0};
   kit.Every("lapse-sweep", 1h, [&registry, sweeper, &logger = kit.logger()] {

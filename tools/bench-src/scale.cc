@@ -105,32 +105,32 @@ Result<std::string> Register(registration::Registry& registry, const auth::Princ
                              const std::string& unique, TimePoint now) {
   using registration::OrgKind;
   const std::string rid = "scale-" + unique;
-  auto submitted = registry.Submit(who, rid, ScaleProfile(kind, district, unique),
-                                   registration::ApplicationStage::kUnspecified);
+  auto submitted = registry.Submit(who, {rid, ScaleProfile(kind, district, unique),
+                                         registration::ApplicationStage::kUnspecified});
   if (!submitted.ok()) return submitted.error();
   std::string app_id = submitted->application().id();
   int64_t version = submitted->application().version();
   if (kind == OrgKind::kSocialGroup) {
-    auto prep = registry.Approve(who, rid + "-p", app_id, version);
+    auto prep = registry.Approve(who, {rid + "-p", app_id, version});
     if (!prep.ok()) return prep.error();
-    registration::v1::ApplyEstablishmentRequest req;
-    req.set_request_id(rid + "-e");
-    req.set_application_id(app_id);
-    req.set_version(prep->application().version());
+    registration::app::ApplyEstablishment req;
+    req.request_id = rid + "-e";
+    req.application_id = app_id;
+    req.version = prep->application().version();
     // The founding meeting is held today (China Standard Time, UTC+8, as the domain counts days).
     const std::time_t t = std::chrono::system_clock::to_time_t(now + std::chrono::hours(8));
     std::tm tm{};
     gmtime_r(&t, &tm);
     char day[16];
     std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
-    req.set_founding_meeting_on(day);
-    req.set_individual_members(60);
-    req.mutable_funds()->set_fen(5'000'000);
+    req.establishment.founding_meeting_on = day;
+    req.establishment.individual_members = 60;
+    req.establishment.funds_fen = 5'000'000;
     auto est = registry.ApplyEstablishment(who, req);
     if (!est.ok()) return est.error();
     version = est->version();
   }
-  auto approved = registry.Approve(who, rid + "-a", app_id, version);
+  auto approved = registry.Approve(who, {rid + "-a", app_id, version});
   if (!approved.ok()) return approved.error();
   return approved->organization().id();
 }

@@ -2,7 +2,15 @@
 // map errors to statuses. No Redis or NATS here.
 #pragma once
 
+// Layer rule, enforced by the build (services/registration/CMakeLists.txt).
+#if defined(SOCGOV_LAYER_DOMAIN) || defined(SOCGOV_LAYER_STORE) || defined(SOCGOV_LAYER_APP)
+#error "registration/api is visible only from the api layer and main"
+#endif
+
+#include <source_location>
+
 #include "platform/auth/token.h"
+#include "platform/log/log.h"
 #include "platform/util/clock.h"
 #include "registration/app/registry.h"
 #include "socgov/registration/v1/registration_service.grpc.pb.h"
@@ -11,7 +19,8 @@ namespace socgov::registration {
 
 class RegistrationHandler final : public v1::RegistrationService::Service {
  public:
-  RegistrationHandler(Registry& registry, const auth::TokenVerifier& verifier, const Clock& clock);
+  RegistrationHandler(Registry& registry, const auth::TokenVerifier& verifier, const Clock& clock,
+                      const log::Logger& logger);
 
   grpc::Status SubmitApplication(grpc::ServerContext* ctx, const v1::SubmitApplicationRequest* req,
                                  v1::SubmitApplicationResponse* resp) override;
@@ -82,14 +91,17 @@ class RegistrationHandler final : public v1::RegistrationService::Service {
                          v1::ReviewCase* resp) override;
 
  private:
-  // Authorizes the caller for `roles`, then runs `call(principal)` into `resp`.
+  // Authorizes the caller for `roles`, then runs `call(principal)` into `resp`; every RPC goes
+  // through it. `rpc` (the caller) names the method in the log line of an unexpected exception.
   template <typename Resp, typename Call>
   grpc::Status Serve(grpc::ServerContext* ctx, std::initializer_list<std::string_view> roles,
-                     Resp* resp, Call&& call);
+                     Resp* resp, Call&& call,
+                     std::source_location rpc = std::source_location::current());
 
   Registry& registry_;
   const auth::TokenVerifier& verifier_;
   const Clock& clock_;
+  const log::Logger& logger_;
 };
 
 }  // namespace socgov::registration

@@ -1,91 +1,69 @@
-// Small helpers every registration use case shares (idempotency keys, replays, actors).
+// What registration's use cases share beyond the platform's command kit
+// (platform/store/command.h): the actor of a principal and the read of a command's target.
 #pragma once
+
+// Layer rule, enforced by the build (services/registration/CMakeLists.txt).
+#if defined(SOCGOV_LAYER_DOMAIN) || defined(SOCGOV_LAYER_STORE)
+#error "registration/app is not visible from the domain and store layers"
+#endif
 
 #include <string>
 
 #include "platform/auth/token.h"
+#include "platform/store/command.h"
 #include "platform/util/error.h"
 #include "registration/domain/types.h"
 #include "registration/store/registration_store.h"
 
 namespace socgov::registration {
 
+using store::Answer;
+using store::Answered;
+using store::CheckedReplay;
+using store::Replay;
+
 inline Actor ToActor(const auth::Principal& p) { return Actor{p.subject, p.roles, p.jurisdiction}; }
 
-// Request ids are chosen by clients, so two callers may pick the same one: the idempotency record
-// is kept per caller, and a replay is only returned after the caller passed the same checks.
-// Length-prefixed so that no (subject, request id) pair can spell another's key.
+// The caller's idempotency key of a request id (platform/store/command.h).
 inline std::string IdempotencyKey(const auth::Principal& who, const std::string& request_id) {
-  return std::to_string(who.subject.size()) + ":" + who.subject + ":" + request_id;
+  return store::IdempotencyKey(who.subject, request_id);
 }
 
-template <typename Response>
-Result<Response> Replay(const std::string& bytes) {
-  Response r;
-  if (!r.ParseFromString(bytes))
-    return Error::Internal("stored response for request id is unreadable");
-  return r;
-}
-
-// "<id> (version N)": the entity and version a stored response answered, so that a request id
-// reused for another transition of the same entity is not taken for a replay.
-inline std::string Answered(const std::string& id, int64_t version) {
-  return id + " (version " + std::to_string(version) + ")";
-}
-
-// A stored response answers only the request it was made for: the same request id reused for
-// another target is a client error, not a replay.
-inline Status CheckSameTarget(const std::string& replayed_id, const std::string& requested_id) {
-  if (replayed_id == requested_id) return std::nullopt;
-  return Error::InvalidArgument("request_id", "already used by this caller for " + replayed_id);
-}
+// A concurrent command may spend the counter a command read (a credit-code serial): it decides
+// again on fresh reads this many times in all, then answers ABORTED.
+inline constexpr int kCounterAttempts = 5;
 
 // What a command read about its target: a replay of its request id (checked to answer the same
-// target), or the target's stored hash (empty when it does not exist).
+// target), the target's stored hash (empty when it does not exist) and the replies of the extra
+// reads, all in one round trip.
 template <typename Response>
 struct TargetRead {
   std::optional<Result<Response>> replay;
   std::vector<std::string> entity;
+  std::vector<store::Value> extra;
 };
 
-// A stored response of (rpc, idem), checked to answer `target_id`; nullopt when the request id is
-// new. `target_of` extracts from a stored response the id it answered for.
-template <typename Response, typename TargetOf>
-std::optional<Result<Response>> CheckedReplay(const std::optional<std::string>& prior,
-                                              const std::string& target_id, TargetOf target_of) {
-  if (!prior) return std::nullopt;
-  auto replay = Replay<Response>(*prior);
-  if (replay.ok())
-    if (auto err = CheckSameTarget(target_of(*replay), target_id)) return Result<Response>(*err);
-  return replay;
-}
-
-template <typename Response, typename TargetOf>
-std::optional<Result<Response>> PriorReplay(RegistrationStore& store, const char* rpc,
-                                            const std::string& idem, const std::string& target_id,
-                                            TargetOf target_of) {
-  return CheckedReplay<Response>(store.PriorResponse(rpc, idem), target_id, target_of);
-}
-
-// One round trip: the stored response of (rpc, idem) and the hash at `entity_key`. `target_of`
-// extracts from a stored response the id it answered for, compared with `target_id`.
+// One round trip: the stored response of (rpc, idem), the hash at `entity_key` and `extra` reads.
+// `target_of` extracts from a stored response the id it answered for, compared with `target_id`.
 template <typename Response, typename TargetOf>
 TargetRead<Response> ReadTarget(RegistrationStore& store, const char* rpc, const std::string& idem,
                                 const std::string& entity_key, const std::string& target_id,
-                                TargetOf target_of) {
-  auto read = store.ReadForCommand(rpc, idem, entity_key);
-  return {CheckedReplay<Response>(read.prior, target_id, target_of), std::move(read.entity)};
+                                TargetOf target_of,
+                                std::vector<std::vector<std::string>> extra = {}) {
+  extra.insert(extra.begin(), {"HGETALL", entity_key});
+  auto read = store.ReadForCommand(rpc, idem, extra);
+  TargetRead<Response> out{
+      CheckedReplay<Response>(read.prior, target_id, target_of), store::FlatHash(read.rows[0]), {}};
+  out.extra.assign(std::make_move_iterator(read.rows.begin() + 1),
+                   std::make_move_iterator(read.rows.end()));
+  return out;
 }
 
-// Runs the mutation; answers `response`, or the first response when the request id raced with
-// an identical request.
-template <typename Response>
-Result<Response> Commit(RegistrationStore& store, const Mutation& m, const std::string& what,
-                        Response response) {
-  auto out = store.Mutate(m, what);
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed) return Replay<Response>(out->replayed_response);
-  return response;
-}
+// The serial a counter read (GET, nil = 0) names, and the one a commit that spends it uses.
+struct SerialRead {
+  std::string current;  // as read, for the counter guard
+  uint64_t next = 0;    // current + 1
+};
+Result<SerialRead> ParseSerial(const store::Value& v);
 
 }  // namespace socgov::registration

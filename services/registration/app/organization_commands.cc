@@ -2,13 +2,14 @@
 // domain/lifecycle.h, and stores state + indexes + event + response in one mutation.
 #include "platform/auth/scope.h"
 #include "platform/util/uuid.h"
-#include "registration/api/convert.h"
 #include "registration/app/command_support.h"
 #include "registration/app/registry.h"
+#include "registration/app/to_proto.h"
 #include "registration/domain/dates.h"
 #include "registration/domain/lifecycle.h"
 #include "registration/domain/review.h"
 #include "registration/domain/text.h"
+#include "registration/store/registration_store.h"
 #include "socgov/registration/v1/events.pb.h"
 
 namespace socgov::registration {
@@ -56,20 +57,21 @@ std::vector<outbox::OutboxEvent> Registry::StatusEvent(
 }
 
 Result<v1::Organization> Registry::OrgCommand(const auth::Principal& who, const char* rpc,
-                                              const std::string& request_id,
-                                              const std::string& org_id, int64_t version,
-                                              const Decide& decide, const EventOf& events) {
-  if (auto err = ValidateTarget(request_id, "organization_id", org_id, version)) return *err;
-  const std::string idem = IdempotencyKey(who, request_id);
-  auto read = store_.ReadForCommand(rpc, idem, keys::Org(org_id));
+                                              const app::OrgTarget& target, const Decide& decide,
+                                              const EventOf& events) {
+  const std::string& org_id = target.organization_id;
+  const int64_t version = target.version;
+  if (auto err = ValidateTarget(target.request_id, "organization_id", org_id, version)) return *err;
+  const std::string idem = IdempotencyKey(who, target.request_id);
+  auto read = ReadTarget<v1::Organization>(
+      store_, rpc, idem, keys::Org(org_id), Answered(org_id, version + 1),
+      [](const v1::Organization& r) { return Answered(r.id(), r.version()); });
   if (read.entity.empty()) return Error::NotFound("organization " + org_id + " not found");
-  std::optional<Organization> org = DecodeOrganization(read.entity);
+  auto org = DecodeOrganization(read.entity);
+  if (!org.ok()) return org.error();
   // A replay is only returned to a caller who passes the same checks.
   if (auto err = CheckWrite(who, org->profile.jurisdiction)) return *err;
-  if (auto replay = CheckedReplay<v1::Organization>(
-          read.prior, Answered(org_id, version + 1),
-          [](const v1::Organization& r) { return Answered(r.id(), r.version()); }))
-    return *replay;
+  if (read.replay) return *read.replay;
   const TimePoint now = clock_.Now();
   if (org->version != version)
     return Error::Aborted("organization " + org_id + " is at version " +
@@ -84,7 +86,7 @@ Result<v1::Organization> Registry::OrgCommand(const auth::Principal& who, const 
   AddOrgWrite(m, *org, *after);
   m.outbox_key = kOutboxKey;
   m.events = events(*org, *after, now);
-  return Commit(store_, m, std::string(rpc) + " " + org_id, std::move(response));
+  return Answer(store_.Mutate(m, std::string(rpc) + " " + org_id), std::move(response));
 }
 
 Status Registry::CheckJointReview(const std::string& subject_id, const std::string& review_id,
@@ -96,13 +98,17 @@ Status Registry::CheckJointReview(const std::string& subject_id, const std::stri
   if (!review_id.empty()) {
     if (review_id.size() > 64) return Error::InvalidArgument("review_id", "longer than 64");
     auto r = store_.LoadReview(review_id);
-    if (!r) return Error::NotFound("review_id: review " + review_id + " not found");
+    if (!r.ok() && r.error().code == ErrorCode::kNotFound)
+      return Error::NotFound("review_id: review " + review_id + " not found");
+    if (!r.ok()) return r.error();
     if (r->id == already_used)
       return Error::FailedPrecondition("review_id: review " + review_id +
                                        " was already used for the current term (REG-20)");
     candidates.push_back(std::move(*r));
   } else {
-    candidates = store_.ReviewsOf(subject_id);
+    auto reviews = store_.ReviewsOf(subject_id);
+    if (!reviews.ok()) return reviews.error();
+    candidates = std::move(reviews).value();
   }
   Status first_problem;
   for (const auto& r : candidates) {
@@ -123,24 +129,33 @@ Status Registry::CheckJointReview(const std::string& subject_id, const std::stri
 // ---- community filings ----
 
 Result<v1::Organization> Registry::FileCommunity(const auth::Principal& who,
-                                                 const v1::FileCommunityOrganizationRequest& req) {
-  if (auto err = ValidateRequestId(req.request_id())) return *err;
-  const std::string idem = IdempotencyKey(who, req.request_id());
+                                                 const app::FileCommunity& in) {
+  if (auto err = ValidateRequestId(in.request_id)) return *err;
+  const std::string idem = IdempotencyKey(who, in.request_id);
+  // A concurrent filing may spend the serial this one read: file again on fresh reads.
+  return store::RetryOnCounterConflict(kCounterAttempts,
+                                       [&] { return FileCommunityOnce(who, idem, in.profile); });
+}
+
+Result<v1::Organization> Registry::FileCommunityOnce(const auth::Principal& who,
+                                                     const std::string& idem,
+                                                     const Profile& profile) {
   constexpr const char* kRpc = "FileCommunityOrganization";
-  auto profile = FromProto(req.profile(), req.legal_representative_id_number());
-  if (auto replay = PriorReplay<v1::Organization>(
-          store_, kRpc, idem, std::string(Trim(profile.name)),
+  // One read: the replay and the serial counter the filing number is made from.
+  auto read = store_.ReadForCommand(kRpc, idem, {{"GET", keys::kSerial}});
+  if (auto replay = CheckedReplay<v1::Organization>(
+          read.prior, std::string(Trim(profile.name)),
           [](const v1::Organization& r) { return r.profile().name(); }))
     return *replay;
   const TimePoint now = clock_.Now();
-  // Validate fully before spending a serial.
   auto probe = FileCommunityOrganization("probe", profile, settings_, now);
   if (!probe.ok()) return probe.error();
   if (auto err = CheckWrite(who, probe->profile.jurisdiction)) return *err;
-  const uint64_t serial = store_.NextCreditCodeSerial();
+  auto serial = ParseSerial(read.rows[0]);
+  if (!serial.ok()) return serial.error();
   Organization org = std::move(probe).value();
-  org.id = FilingNumber(settings_.authority_code, serial);
-  org.serial = serial;
+  org.id = FilingNumber(settings_.authority_code, serial->next);
+  org.serial = serial->next;
 
   v1::Organization response = ToProto(org);
   v1::CommunityOrganizationFiled body;
@@ -153,24 +168,26 @@ Result<v1::Organization> Registry::FileCommunity(const auth::Principal& who,
   const std::string name_key = keys::Name(org.profile.jurisdiction, org.profile.name);
   m.guards.push_back({Mutation::Guard::Kind::kNameFree, name_key, "", "profile.name"});
   m.guards.push_back({Mutation::Guard::Kind::kAbsent, keys::Org(org.id), "", "filing " + org.id});
+  m.guards.push_back(
+      {Mutation::Guard::Kind::kCounter, keys::kSerial, serial->current, "filing-number serial"});
   m.hashes.push_back({keys::Org(org.id), EncodeOrganization(org)});
   m.sets.push_back({name_key, "org:" + org.id, 0});
-  const std::string score = std::to_string(serial);
+  const std::string score = std::to_string(org.serial);
   m.zops.push_back({keys::kOrgs, org.id, score});
   m.zops.push_back({keys::TypeIndex(org.profile.kind), org.id, score});
   m.zops.push_back({keys::StatusIndex(org.status), org.id, score});
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "organization", "filed", org.id, org.version, org.profile.jurisdiction,
                     who.subject, now)};
-  return Commit(store_, m, "filing " + org.id, std::move(response));
+  return Answer(store_.Mutate(m, "filing " + org.id), std::move(response));
 }
 
 Result<v1::Organization> Registry::RemoveFiling(const auth::Principal& who,
-                                                const v1::RemoveFilingRequest& req) {
+                                                const app::RemoveFiling& in) {
   return OrgCommand(
-      who, "RemoveFiling", req.request_id(), req.organization_id(), req.version(),
+      who, "RemoveFiling", in,
       [&](const Organization& org, TimePoint now) {
-        return registration::RemoveFiling(org, req.version(), req.reason(), now);
+        return registration::RemoveFiling(org, in.version, in.reason, now);
       },
       [&](const Organization& before, const Organization& after, TimePoint now) {
         v1::FilingRemoved body;
@@ -186,30 +203,28 @@ Result<v1::Organization> Registry::RemoveFiling(const auth::Principal& who,
 // ---- change registration ----
 
 Result<v1::ChangeApplication> Registry::ApplyChange(const auth::Principal& who,
-                                                    const v1::ApplyChangeRequest& req) {
-  if (auto err =
-          ValidateTarget(req.request_id(), "organization_id", req.organization_id(), req.version()))
+                                                    const app::ApplyChange& in) {
+  if (auto err = ValidateTarget(in.request_id, "organization_id", in.organization_id, in.version))
     return *err;
   constexpr const char* kRpc = "ApplyChange";
-  const std::string idem = IdempotencyKey(who, req.request_id());
+  const std::string idem = IdempotencyKey(who, in.request_id);
   auto read = ReadTarget<v1::ChangeApplication>(
-      store_, kRpc, idem, keys::Org(req.organization_id()), req.organization_id(),
+      store_, kRpc, idem, keys::Org(in.organization_id), in.organization_id,
       [](const v1::ChangeApplication& r) { return r.organization_id(); });
   if (read.entity.empty())
-    return Error::NotFound("organization " + req.organization_id() + " not found");
-  std::optional<Organization> org = DecodeOrganization(read.entity);
+    return Error::NotFound("organization " + in.organization_id + " not found");
+  auto org = DecodeOrganization(read.entity);
+  if (!org.ok()) return org.error();
   if (auto err = CheckWrite(who, org->profile.jurisdiction)) return *err;
   if (read.replay) return *read.replay;
   const TimePoint now = clock_.Now();
-  ChangeInput in{FromProto(req.changes(), req.legal_representative_id_number()),
-                 req.consented_on()};
-  auto decided = registration::ApplyChange(NewUuidV7(now), *org, req.version(), std::move(in),
-                                           settings_, ToActor(who), now);
+  auto decided = registration::ApplyChange(NewUuidV7(now), *org, in.version, in.change, settings_,
+                                           ToActor(who), now);
   if (!decided.ok()) return decided.error();
   // "变更必备": a new legal representative passed a joint review (REG-20).
   if (decided->change.changes.legal_rep) {
     std::string review_id;
-    if (auto err = CheckJointReview(org->id, req.review_id(),
+    if (auto err = CheckJointReview(org->id, in.review_id,
                                     {ReviewTrigger::kChange, ReviewTrigger::kMidtermChange},
                                     decided->change.changes.legal_rep->id_number, &review_id))
       return *err;
@@ -236,29 +251,31 @@ Result<v1::ChangeApplication> Registry::ApplyChange(const auth::Principal& who,
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "organization", "change_applied", org->id, decided->organization.version,
                     org->profile.jurisdiction, who.subject, now)};
-  return Commit(store_, m, "change of " + org->id, std::move(response));
+  return Answer(store_.Mutate(m, "change of " + org->id), std::move(response));
 }
 
 Result<v1::ApproveChangeResponse> Registry::ApproveChange(const auth::Principal& who,
-                                                          const v1::ApproveChangeRequest& req) {
-  if (auto err = ValidateTarget(req.request_id(), "change_id", req.change_id(), req.version()))
-    return *err;
+                                                          const app::DecideChange& in) {
+  if (auto err = ValidateTarget(in.request_id, "change_id", in.change_id, in.version)) return *err;
   constexpr const char* kRpc = "ApproveChange";
-  const std::string idem = IdempotencyKey(who, req.request_id());
+  const std::string idem = IdempotencyKey(who, in.request_id);
   auto read = ReadTarget<v1::ApproveChangeResponse>(
-      store_, kRpc, idem, keys::Change(req.change_id()),
-      Answered(req.change_id(), req.version() + 1), [](const v1::ApproveChangeResponse& r) {
+      store_, kRpc, idem, keys::Change(in.change_id), Answered(in.change_id, in.version + 1),
+      [](const v1::ApproveChangeResponse& r) {
         return Answered(r.change().id(), r.change().version());
       });
   if (read.entity.empty())
-    return Error::NotFound("change application " + req.change_id() + " not found");
-  std::optional<ChangeApplication> change = DecodeChange(read.entity);
+    return Error::NotFound("change application " + in.change_id + " not found");
+  auto change = DecodeChange(read.entity);
+  if (!change.ok()) return change.error();
   if (auto err = CheckWrite(who, change->jurisdiction)) return *err;
   if (read.replay) return *read.replay;
   auto org = store_.LoadOrganization(change->organization_id);
-  if (!org) return Error::Internal("organization of change " + change->id + " is missing");
+  if (!org.ok() && org.error().code == ErrorCode::kNotFound)
+    return Error::Internal("organization of change " + change->id + " is missing");
+  if (!org.ok()) return org.error();
   const TimePoint now = clock_.Now();
-  auto decided = registration::ApproveChange(*change, req.version(), *org, ToActor(who), now);
+  auto decided = registration::ApproveChange(*change, in.version, *org, ToActor(who), now);
   if (!decided.ok()) return decided.error();
   v1::ApproveChangeResponse response;
   *response.mutable_change() = ToProto(decided->change);
@@ -286,29 +303,30 @@ Result<v1::ApproveChangeResponse> Registry::ApproveChange(const auth::Principal&
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "organization", "changed", org->id, decided->organization.version,
                     org->profile.jurisdiction, who.subject, now)};
-  return Commit(store_, m, "change " + change->id, std::move(response));
+  return Answer(store_.Mutate(m, "change " + change->id), std::move(response));
 }
 
 Result<v1::ChangeApplication> Registry::RejectChange(const auth::Principal& who,
-                                                     const v1::RejectChangeRequest& req) {
-  if (auto err = ValidateTarget(req.request_id(), "change_id", req.change_id(), req.version()))
-    return *err;
+                                                     const app::RejectChange& in) {
+  if (auto err = ValidateTarget(in.request_id, "change_id", in.change_id, in.version)) return *err;
   constexpr const char* kRpc = "RejectChange";
-  const std::string idem = IdempotencyKey(who, req.request_id());
+  const std::string idem = IdempotencyKey(who, in.request_id);
   auto read = ReadTarget<v1::ChangeApplication>(
-      store_, kRpc, idem, keys::Change(req.change_id()),
-      Answered(req.change_id(), req.version() + 1),
+      store_, kRpc, idem, keys::Change(in.change_id), Answered(in.change_id, in.version + 1),
       [](const v1::ChangeApplication& r) { return Answered(r.id(), r.version()); });
   if (read.entity.empty())
-    return Error::NotFound("change application " + req.change_id() + " not found");
-  std::optional<ChangeApplication> change = DecodeChange(read.entity);
+    return Error::NotFound("change application " + in.change_id + " not found");
+  auto change = DecodeChange(read.entity);
+  if (!change.ok()) return change.error();
   if (auto err = CheckWrite(who, change->jurisdiction)) return *err;
   if (read.replay) return *read.replay;
   auto org = store_.LoadOrganization(change->organization_id);
-  if (!org) return Error::Internal("organization of change " + change->id + " is missing");
+  if (!org.ok() && org.error().code == ErrorCode::kNotFound)
+    return Error::Internal("organization of change " + change->id + " is missing");
+  if (!org.ok()) return org.error();
   const TimePoint now = clock_.Now();
   auto decided =
-      registration::RejectChange(*change, req.version(), *org, req.reason(), ToActor(who), now);
+      registration::RejectChange(*change, in.version, *org, in.reason, ToActor(who), now);
   if (!decided.ok()) return decided.error();
   v1::ChangeApplication response = ToProto(decided->change);
   v1::ChangeRejected body;
@@ -328,14 +346,14 @@ Result<v1::ChangeApplication> Registry::RejectChange(const auth::Principal& who,
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "organization", "change_rejected", org->id, decided->organization.version,
                     org->profile.jurisdiction, who.subject, now)};
-  return Commit(store_, m, "change " + change->id, std::move(response));
+  return Answer(store_.Mutate(m, "change " + change->id), std::move(response));
 }
 
 Result<v1::ChangeApplication> Registry::GetChange(const auth::Principal& who,
                                                   const std::string& id) {
   if (id.empty()) return Error::InvalidArgument("change_id", "required");
   auto change = store_.LoadChange(id);
-  if (!change) return Error::NotFound("change application " + id + " not found");
+  if (!change.ok()) return change.error();
   if (auto err = CheckRead(who, change->jurisdiction)) return *err;
   return ToProto(*change);
 }
@@ -343,14 +361,11 @@ Result<v1::ChangeApplication> Registry::GetChange(const auth::Principal& who,
 // ---- articles and terms ----
 
 Result<v1::Organization> Registry::RecordArticles(const auth::Principal& who,
-                                                  const v1::RecordArticlesRequest& req) {
+                                                  const app::RecordArticles& in) {
   return OrgCommand(
-      who, "RecordArticles", req.request_id(), req.organization_id(), req.version(),
+      who, "RecordArticles", in,
       [&](const Organization& org, TimePoint now) {
-        return registration::RecordArticles(org, req.version(),
-                                            {req.approved_on(), req.party_building_clause(),
-                                             req.party_leading_organ(), req.text_sha256()},
-                                            now);
+        return registration::RecordArticles(org, in.version, in.articles, now);
       },
       [&](const Organization&, const Organization& after, TimePoint now) {
         v1::ArticlesRecorded body;
@@ -366,23 +381,23 @@ Result<v1::Organization> Registry::RecordArticles(const auth::Principal& who,
 }
 
 Result<v1::Organization> Registry::RecordCouncilTerm(const auth::Principal& who,
-                                                     const v1::RecordCouncilTermRequest& req) {
+                                                     const app::RecordCouncilTerm& in) {
   return OrgCommand(
-      who, "RecordCouncilTerm", req.request_id(), req.organization_id(), req.version(),
+      who, "RecordCouncilTerm", in,
       [&](const Organization& org, TimePoint now) -> Result<Organization> {
         // A new term follows a re-election whose persons passed a joint review (REG-20).
         // A re-election's review may serve one term only. The first term recorded after
         // establishment may rest on the establishment review of the application.
         std::string review_id;
-        Status err = CheckJointReview(org.id, req.review_id(), {ReviewTrigger::kReelection}, "",
+        Status err = CheckJointReview(org.id, in.review_id, {ReviewTrigger::kReelection}, "",
                                       &review_id, org.council_term.review_id);
         if (err && org.council_term.start_date.empty() && !org.application_id.empty() &&
-            req.review_id().empty() &&
+            in.review_id.empty() &&
             !CheckJointReview(org.application_id, "", {ReviewTrigger::kEstablishment}, "",
                               &review_id))
           err = std::nullopt;
         if (err) return *err;
-        return registration::RecordCouncilTerm(org, req.version(), req.start_date(), req.end_date(),
+        return registration::RecordCouncilTerm(org, in.version, in.start_date, in.end_date,
                                                review_id, now);
       },
       [&](const Organization&, const Organization& after, TimePoint now) {
@@ -399,12 +414,11 @@ Result<v1::Organization> Registry::RecordCouncilTerm(const auth::Principal& who,
 }
 
 Result<v1::Organization> Registry::ExtendCouncilTerm(const auth::Principal& who,
-                                                     const v1::ExtendCouncilTermRequest& req) {
+                                                     const app::ExtendCouncilTerm& in) {
   return OrgCommand(
-      who, "ExtendCouncilTerm", req.request_id(), req.organization_id(), req.version(),
+      who, "ExtendCouncilTerm", in,
       [&](const Organization& org, TimePoint now) {
-        return registration::ExtendCouncilTerm(org, req.version(), req.extension_until(),
-                                               req.reason(), now);
+        return registration::ExtendCouncilTerm(org, in.version, in.extension_until, in.reason, now);
       },
       [&](const Organization&, const Organization& after, TimePoint now) {
         v1::CouncilTermExtended body;
@@ -413,7 +427,7 @@ Result<v1::Organization> Registry::ExtendCouncilTerm(const auth::Principal& who,
         ToProto(ToActor(who), body.mutable_actor());
         body.set_organization_version(after.version);
         body.set_jurisdiction(after.profile.jurisdiction);
-        body.set_reason(std::string(Trim(req.reason())));
+        body.set_reason(std::string(Trim(in.reason)));
         return std::vector<outbox::OutboxEvent>{
             Event(body, "organization", "council_term_extended", after.id, after.version,
                   after.profile.jurisdiction, who.subject, now)};
@@ -423,13 +437,12 @@ Result<v1::Organization> Registry::ExtendCouncilTerm(const auth::Principal& who,
 // ---- dissolution, liquidation, cancellation, resumption ----
 
 Result<v1::Organization> Registry::ResolveDissolution(const auth::Principal& who,
-                                                      const v1::ResolveDissolutionRequest& req) {
+                                                      const app::ResolveDissolution& in) {
   return OrgCommand(
-      who, "ResolveDissolution", req.request_id(), req.organization_id(), req.version(),
+      who, "ResolveDissolution", in,
       [&](const Organization& org, TimePoint now) {
-        return registration::ResolveDissolution(
-            org, req.version(), static_cast<DissolutionGround>(static_cast<int>(req.ground())),
-            req.resolved_on(), req.consented_on(), now);
+        return registration::ResolveDissolution(org, in.version, in.ground, in.resolved_on,
+                                                in.consented_on, now);
       },
       [&](const Organization& before, const Organization& after, TimePoint now) {
         return StatusEvent(who, "dissolution_resolved", before, after, {"REG-14"}, now);
@@ -437,15 +450,11 @@ Result<v1::Organization> Registry::ResolveDissolution(const auth::Principal& who
 }
 
 Result<v1::Organization> Registry::StartLiquidation(const auth::Principal& who,
-                                                    const v1::StartLiquidationRequest& req) {
+                                                    const app::StartLiquidation& in) {
   return OrgCommand(
-      who, "StartLiquidation", req.request_id(), req.organization_id(), req.version(),
+      who, "StartLiquidation", in,
       [&](const Organization& org, TimePoint now) {
-        return registration::StartLiquidation(
-            org, req.version(),
-            std::vector<std::string>(req.liquidation_group().begin(),
-                                     req.liquidation_group().end()),
-            now);
+        return registration::StartLiquidation(org, in.version, in.liquidation_group, now);
       },
       [&](const Organization& before, const Organization& after, TimePoint now) {
         return StatusEvent(who, "liquidation_started", before, after, {"REG-15", "REG-19"}, now);
@@ -453,15 +462,11 @@ Result<v1::Organization> Registry::StartLiquidation(const auth::Principal& who,
 }
 
 Result<v1::Organization> Registry::ApplyCancellation(const auth::Principal& who,
-                                                     const v1::ApplyCancellationRequest& req) {
+                                                     const app::ApplyCancellation& in) {
   return OrgCommand(
-      who, "ApplyCancellation", req.request_id(), req.organization_id(), req.version(),
+      who, "ApplyCancellation", in,
       [&](const Organization& org, TimePoint now) {
-        return registration::ApplyCancellation(
-            org, req.version(),
-            {req.liquidation_ended_on(), req.audit_report_received(),
-             req.residual_assets_disposition()},
-            now);
+        return registration::ApplyCancellation(org, in.version, in.cancellation, now);
       },
       [&](const Organization& before, const Organization& after, TimePoint now) {
         return StatusEvent(who, "cancellation_applied", before, after, {"REG-15", "REG-16"}, now);
@@ -469,12 +474,12 @@ Result<v1::Organization> Registry::ApplyCancellation(const auth::Principal& who,
 }
 
 Result<v1::Organization> Registry::ApproveCancellation(const auth::Principal& who,
-                                                       const v1::ApproveCancellationRequest& req) {
+                                                       const app::ApproveCancellation& in) {
   return OrgCommand(
-      who, "ApproveCancellation", req.request_id(), req.organization_id(), req.version(),
+      who, "ApproveCancellation", in,
       [&](const Organization& org, TimePoint now) {
-        return registration::ApproveCancellation(org, req.version(),
-                                                 req.certificate_and_seals_collected(), now);
+        return registration::ApproveCancellation(org, in.version,
+                                                 in.certificate_and_seals_collected, now);
       },
       [&](const Organization& before, const Organization& after, TimePoint now) {
         return StatusEvent(who, "cancelled", before, after, {"REG-13", "REG-16"}, now);
@@ -482,12 +487,11 @@ Result<v1::Organization> Registry::ApproveCancellation(const auth::Principal& wh
 }
 
 Result<v1::Organization> Registry::ResumeOrganization(const auth::Principal& who,
-                                                      const v1::ResumeOrganizationRequest& req) {
+                                                      const app::ResumeOrganization& in) {
   return OrgCommand(
-      who, "ResumeOrganization", req.request_id(), req.organization_id(), req.version(),
+      who, "ResumeOrganization", in,
       [&](const Organization& org, TimePoint now) {
-        return registration::ResumeOrganization(org, req.version(), req.rectification_received_on(),
-                                                now);
+        return registration::ResumeOrganization(org, in.version, in.rectification_received_on, now);
       },
       [&](const Organization& before, const Organization& after, TimePoint now) {
         return StatusEvent(who, "resumed", before, after, {}, now);

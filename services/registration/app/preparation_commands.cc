@@ -1,17 +1,29 @@
 // Social-group preparation (筹备) use cases: REG-04/05.
-#include "registration/api/convert.h"
 #include "registration/app/command_support.h"
 #include "registration/app/registry.h"
+#include "registration/app/to_proto.h"
 #include "registration/domain/dates.h"
 #include "registration/domain/lifecycle.h"
 #include "registration/domain/review.h"
 #include "registration/domain/text.h"
+#include "registration/store/registration_store.h"
 #include "socgov/registration/v1/events.pb.h"
 
 namespace socgov::registration {
 namespace {
 
 int64_t DayNumber(const std::string& date) { return ParseDate(date)->time_since_epoch().count(); }
+
+Status ValidateApplicationTarget(const std::string& request_id, const std::string& application_id,
+                                 int64_t version) {
+  if (auto err = ValidateRequestId(request_id)) return err;
+  if (application_id.empty()) return Error::InvalidArgument("application_id", "required");
+  if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
+  return std::nullopt;
+}
+
+// A preparation command's stored response answers the application at the version it made.
+std::string AnsweredApplication(const v1::Application& r) { return Answered(r.id(), r.version()); }
 
 constexpr int kMaxLapsesPerCall = 1000;
 
@@ -40,33 +52,33 @@ Result<v1::ApproveApplicationResponse> Registry::ApprovePreparationCommand(
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "application", "preparation_approved", app.id, approved->version,
                     app.profile.jurisdiction, who.subject, now)};
-  return Commit(store_, m, "application " + app.id, std::move(response));
+  return Answer(store_.Mutate(m, "application " + app.id), std::move(response));
 }
 
 Result<v1::Application> Registry::ApplyEstablishment(const auth::Principal& who,
-                                                     const v1::ApplyEstablishmentRequest& req) {
-  if (auto err = ValidateRequestId(req.request_id())) return *err;
-  if (req.application_id().empty()) return Error::InvalidArgument("application_id", "required");
-  if (req.version() <= 0)
-    return Error::InvalidArgument("version", "required (the version you read)");
+                                                     const app::ApplyEstablishment& in) {
+  if (auto err = ValidateApplicationTarget(in.request_id, in.application_id, in.version))
+    return *err;
   constexpr const char* kRpc = "ApplyEstablishment";
-  const std::string idem = IdempotencyKey(who, req.request_id());
-  auto app = LoadForDecision(who, req.application_id());
+  const std::string idem = IdempotencyKey(who, in.request_id);
+  auto read =
+      ReadTarget<v1::Application>(store_, kRpc, idem, keys::App(in.application_id),
+                                  Answered(in.application_id, in.version + 1), AnsweredApplication);
+  if (read.entity.empty())
+    return Error::NotFound("application " + in.application_id + " not found");
+  auto app = DecodeApplication(read.entity);
   if (!app.ok()) return app.error();
-  if (auto replay = PriorReplay<v1::Application>(
-          store_, kRpc, idem, Answered(req.application_id(), req.version() + 1),
-          [](const v1::Application& r) { return Answered(r.id(), r.version()); }))
-    return *replay;
+  // A replay is only returned to a caller who passes the same checks.
+  if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
+  if (read.replay) return *read.replay;
   const TimePoint now = clock_.Now();
-  auto next = registration::ApplyEstablishment(
-      *app, req.version(),
-      {req.founding_meeting_on(), req.individual_members(), req.unit_members(), req.funds().fen()},
-      settings_, ToActor(who), now);
+  auto next = registration::ApplyEstablishment(*app, in.version, in.establishment, settings_,
+                                               ToActor(who), now);
   if (!next.ok()) return next.error();
-  if (!req.review_id().empty()) {
+  if (!in.review_id.empty()) {
     // Named now, the review must already allow the establishment (REG-20).
     std::string review_id;
-    if (auto err = CheckJointReview(app->id, req.review_id(), {ReviewTrigger::kEstablishment},
+    if (auto err = CheckJointReview(app->id, in.review_id, {ReviewTrigger::kEstablishment},
                                     app->profile.legal_rep.id_number, &review_id))
       return *err;
     next->review_id = review_id;
@@ -86,32 +98,34 @@ Result<v1::Application> Registry::ApplyEstablishment(const auth::Principal& who,
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "application", "establishment_applied", app->id, next->version,
                     app->profile.jurisdiction, who.subject, now)};
-  return Commit(store_, m, "application " + app->id, std::move(response));
+  return Answer(store_.Mutate(m, "application " + app->id), std::move(response));
 }
 
 Result<v1::Application> Registry::ExtendPreparation(const auth::Principal& who,
-                                                    const v1::ExtendPreparationRequest& req) {
-  if (auto err = ValidateRequestId(req.request_id())) return *err;
-  if (req.application_id().empty()) return Error::InvalidArgument("application_id", "required");
-  if (req.version() <= 0)
-    return Error::InvalidArgument("version", "required (the version you read)");
+                                                    const app::ExtendPreparation& in) {
+  if (auto err = ValidateApplicationTarget(in.request_id, in.application_id, in.version))
+    return *err;
   constexpr const char* kRpc = "ExtendPreparation";
-  const std::string idem = IdempotencyKey(who, req.request_id());
-  auto app = LoadForDecision(who, req.application_id());
+  const std::string idem = IdempotencyKey(who, in.request_id);
+  auto read =
+      ReadTarget<v1::Application>(store_, kRpc, idem, keys::App(in.application_id),
+                                  Answered(in.application_id, in.version + 1), AnsweredApplication);
+  if (read.entity.empty())
+    return Error::NotFound("application " + in.application_id + " not found");
+  auto app = DecodeApplication(read.entity);
   if (!app.ok()) return app.error();
-  if (auto replay = PriorReplay<v1::Application>(
-          store_, kRpc, idem, Answered(req.application_id(), req.version() + 1),
-          [](const v1::Application& r) { return Answered(r.id(), r.version()); }))
-    return *replay;
+  // A replay is only returned to a caller who passes the same checks.
+  if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
+  if (read.replay) return *read.replay;
   const TimePoint now = clock_.Now();
-  auto next = registration::ExtendPreparation(*app, req.version(), req.reason(), settings_,
-                                              ToActor(who), now);
+  auto next =
+      registration::ExtendPreparation(*app, in.version, in.reason, settings_, ToActor(who), now);
   if (!next.ok()) return next.error();
   v1::Application response = ToProto(*next);
   v1::PreparationExtended body;
   *body.mutable_application() = response;
   ToProto(ToActor(who), body.mutable_actor());
-  body.set_reason(std::string(Trim(req.reason())));
+  body.set_reason(std::string(Trim(in.reason)));
   Mutation m;
   m.idem_key = keys::Idem(kRpc, idem);
   m.response = response.SerializeAsString();
@@ -122,7 +136,7 @@ Result<v1::Application> Registry::ExtendPreparation(const auth::Principal& who,
   m.outbox_key = kOutboxKey;
   m.events = {Event(body, "application", "preparation_extended", app->id, next->version,
                     app->profile.jurisdiction, who.subject, now)};
-  return Commit(store_, m, "application " + app->id, std::move(response));
+  return Answer(store_.Mutate(m, "application " + app->id), std::move(response));
 }
 
 Result<v1::LapsePreparationsResponse> Registry::LapsePreparations(const auth::Principal& who) {
@@ -131,8 +145,9 @@ Result<v1::LapsePreparationsResponse> Registry::LapsePreparations(const auth::Pr
   v1::LapsePreparationsResponse response;
   for (const auto& id : store_.PreparationsDueBefore(today, kMaxLapsesPerCall)) {
     auto app = store_.LoadApplication(id);
-    if (app && CheckWrite(who, app->profile.jurisdiction)) continue;
-    if (!app || app->status != ApplicationStatus::kPrepApproved) {
+    if (!app.ok() && app.error().code != ErrorCode::kNotFound) return app.error();
+    if (app.ok() && CheckWrite(who, app->profile.jurisdiction)) continue;
+    if (!app.ok() || app->status != ApplicationStatus::kPrepApproved) {
       // Not preparing any more (a stale index entry): drop it so it cannot hold up the sweep.
       store_.ForgetPreparation(id);
       continue;

@@ -1,16 +1,21 @@
 #include "registration/app/registry.h"
 
+#include <cerrno>
+#include <cstdlib>
+
 #include "platform/auth/scope.h"
+#include "platform/outbox/event.h"
 #include "platform/outbox/outbox.h"
 #include "platform/util/uuid.h"
-#include "registration/api/convert.h"
 #include "registration/app/command_support.h"
+#include "registration/app/to_proto.h"
 #include "registration/domain/application.h"
 #include "registration/domain/credit_code.h"
 #include "registration/domain/dates.h"
 #include "registration/domain/lifecycle.h"
 #include "registration/domain/names.h"
 #include "registration/domain/review.h"
+#include "registration/store/registration_store.h"
 #include "socgov/registration/v1/events.pb.h"
 
 namespace socgov::registration {
@@ -18,48 +23,14 @@ namespace {
 
 constexpr const char* kContext = "registration";
 
-outbox::OutboxEvent MakeEvent(const google::protobuf::Message& body, const std::string& aggregate,
-                              const std::string& event, const std::string& aggregate_id,
-                              int64_t version, const std::string& jurisdiction,
-                              const std::string& authority, const std::string& actor,
-                              TimePoint now) {
-  outbox::OutboxEvent e;
-  e.id = NewUuidV7(now);
-  e.type = outbox::CeType(kContext, aggregate, event);
-  e.source = "/socgov/" + authority + "/registration";
-  e.subject = aggregate_id;
-  e.time = FormatRfc3339(now);
-  e.dataschema = body.GetDescriptor()->full_name();
-  e.sequence = version;
-  e.jurisdiction = jurisdiction;
-  e.actor = actor;
-  e.nats_subject = outbox::Subject(jurisdiction, kContext, aggregate, event);
-  body.SerializeToString(&e.data);
-  return e;
-}
-
-// A stored response answers only the request it was made for: the same request id reused for
-// another application (or another name) is a client error, not a replay.
-Status CheckReplayMatches(const std::string& replayed_application_id,
-                          const std::string& requested_application_id) {
-  if (replayed_application_id == requested_application_id) return std::nullopt;
-  return Error::InvalidArgument(
-      "request_id", "already used by this caller for application " + replayed_application_id);
-}
-
-// A replayed decision, checked to answer the same application.
 // A replayed decision, checked to answer the same application at the same version (one request
 // id reused for the preparation and the establishment approval is not a replay).
+std::string DecisionTarget(const std::string& application_id, int64_t version_after) {
+  return "application " + Answered(application_id, version_after);
+}
 template <typename Response>
-Result<Response> ReplayDecision(const std::string& bytes, const std::string& application_id,
-                                int64_t version) {
-  auto replay = Replay<Response>(bytes);
-  if (replay.ok())
-    if (auto err = CheckReplayMatches(
-            Answered(replay->application().id(), replay->application().version()),
-            Answered(application_id, version + 1)))
-      return *err;
-  return replay;
+std::string DecisionTargetOf(const Response& r) {
+  return DecisionTarget(r.application().id(), r.application().version());
 }
 
 Status ValidateDecisionRequest(const std::string& request_id, const std::string& application_id,
@@ -72,19 +43,30 @@ Status ValidateDecisionRequest(const std::string& request_id, const std::string&
 
 }  // namespace
 
+Result<SerialRead> ParseSerial(const store::Value& v) {
+  if (v.is_nil()) return SerialRead{"0", 1};
+  const std::string text = v.AsString();
+  char* end = nullptr;
+  errno = 0;
+  const unsigned long long n = std::strtoull(text.c_str(), &end, 10);
+  if (v.is_error() || text.empty() || *end != '\0' || errno != 0 || text[0] == '-')
+    return Error::Internal(std::string(keys::kSerial) + ": not a counter (" + text + ")");
+  return SerialRead{text, static_cast<uint64_t>(n) + 1};
+}
+
 outbox::OutboxEvent Registry::Event(const google::protobuf::Message& body,
                                     const std::string& aggregate, const std::string& event,
                                     const std::string& aggregate_id, int64_t version,
                                     const std::string& jurisdiction, const std::string& actor,
                                     TimePoint now) const {
-  return MakeEvent(body, aggregate, event, aggregate_id, version, jurisdiction,
-                   settings_.authority_code, actor, now);
+  return outbox::MakeEvent(body, {kContext, "registration", settings_.authority_code},
+                           {aggregate, event, aggregate_id, version, jurisdiction, actor}, now);
 }
 
 Result<v1::CheckNameResponse> Registry::CheckName(const auth::Principal& who,
-                                                  const v1::CheckNameRequest& req) {
+                                                  const app::CheckName& in) {
   const std::string authority =
-      req.jurisdiction().empty() ? settings_.authority_code : req.jurisdiction();
+      in.jurisdiction.empty() ? settings_.authority_code : in.jurisdiction;
   if (!auth::IsValidJurisdictionCode(authority))
     return Error::InvalidArgument("jurisdiction", "must be a 6-digit GB/T 2260 code");
   // Names in use are known only to the authority's own register.
@@ -92,11 +74,11 @@ Result<v1::CheckNameResponse> Registry::CheckName(const auth::Principal& who,
     return Error::InvalidArgument("jurisdiction", "this register is " + settings_.authority_code +
                                                       "; ask the registry of " + authority);
   if (auto err = CheckRead(who, authority)) return *err;
-  const auto kind = static_cast<OrgKind>(static_cast<int>(req.org_type()));
+  const OrgKind kind = in.kind;
   if (kind < OrgKind::kSocialGroup || kind > OrgKind::kCommunity)
     return Error::InvalidArgument("org_type",
                                   "must be SOCIAL_GROUP, SOCIAL_SERVICE, FOUNDATION or COMMUNITY");
-  auto name = CheckText("name", req.name(), {.min = 2, .max = 50, .single_line = true});
+  auto name = CheckText("name", in.name, {.min = 2, .max = 50, .single_line = true});
   if (!name) return name.error();
   v1::CheckNameResponse response;
   for (const auto& p : CheckNameForm(*name, kind, authority == "100000")) {
@@ -143,14 +125,6 @@ Status Registry::CheckWrite(const auth::Principal& who, const std::string& juris
                                  " may not write records of jurisdiction " + jurisdiction);
 }
 
-Result<Application> Registry::LoadForDecision(const auth::Principal& who,
-                                              const std::string& application_id) {
-  auto app = store_.LoadApplication(application_id);
-  if (!app) return Error::NotFound("application " + application_id + " not found");
-  if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
-  return *app;
-}
-
 Status Registry::CheckRead(const auth::Principal& who, const std::string& jurisdiction) const {
   if (auth::JurisdictionCovers(who.jurisdiction, jurisdiction)) return std::nullopt;
   return Error::PermissionDenied("caller of jurisdiction " + who.jurisdiction +
@@ -158,12 +132,11 @@ Status Registry::CheckRead(const auth::Principal& who, const std::string& jurisd
 }
 
 Result<v1::SubmitApplicationResponse> Registry::Submit(const auth::Principal& who,
-                                                       const std::string& request_id,
-                                                       Profile profile, ApplicationStage stage) {
-  if (auto err = ValidateRequestId(request_id)) return *err;
+                                                       app::SubmitApplication in) {
+  if (auto err = ValidateRequestId(in.request_id)) return *err;
   const TimePoint now = clock_.Now();
-  auto app =
-      SubmitApplication(NewUuidV7(now), std::move(profile), stage, ToActor(who), settings_, now);
+  auto app = SubmitApplication(NewUuidV7(now), std::move(in.profile), in.stage, ToActor(who),
+                               settings_, now);
   if (!app.ok()) return app.error();
   if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
 
@@ -174,11 +147,11 @@ Result<v1::SubmitApplicationResponse> Registry::Submit(const auth::Principal& wh
   ToProto(app->submitted_by, body.mutable_actor());
   for (const char* rule : {"REG-01", "REG-02", "REG-03", "REG-10", "REG-11", "REG-22"})
     body.add_rule_ids(rule);
-  std::vector<outbox::OutboxEvent> events = {MakeEvent(body, "application", "submitted", app->id,
-                                                       app->version, app->profile.jurisdiction,
-                                                       settings_.authority_code, who.subject, now)};
+  std::vector<outbox::OutboxEvent> events = {Event(body, "application", "submitted", app->id,
+                                                   app->version, app->profile.jurisdiction,
+                                                   who.subject, now)};
   auto out =
-      store_.Submit(IdempotencyKey(who, request_id), *app, events, response.SerializeAsString());
+      store_.Submit(IdempotencyKey(who, in.request_id), *app, events, response.SerializeAsString());
   if (!out.ok()) return out.error();
   if (out->kind == CommandOutcome::Kind::kReplayed) {
     auto replay = Replay<v1::SubmitApplicationResponse>(out->replayed_response);
@@ -192,20 +165,30 @@ Result<v1::SubmitApplicationResponse> Registry::Submit(const auth::Principal& wh
 }
 
 Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& who,
-                                                         const std::string& request_id,
-                                                         const std::string& application_id,
-                                                         int64_t version) {
-  if (auto err = ValidateDecisionRequest(request_id, application_id, version)) return *err;
-  const std::string idem = IdempotencyKey(who, request_id);
-  auto read = store_.ReadForCommand("ApproveApplication", idem, keys::App(application_id));
+                                                         const app::DecideApplication& in) {
+  if (auto err = ValidateDecisionRequest(in.request_id, in.application_id, in.version)) return *err;
+  const std::string idem = IdempotencyKey(who, in.request_id);
+  // A concurrent approval may spend the serial this one read: decide again on fresh reads.
+  return store::RetryOnCounterConflict(
+      kCounterAttempts, [&] { return ApproveOnce(who, idem, in.application_id, in.version); });
+}
+
+Result<v1::ApproveApplicationResponse> Registry::ApproveOnce(const auth::Principal& who,
+                                                             const std::string& idem,
+                                                             const std::string& application_id,
+                                                             int64_t version) {
+  using Response = v1::ApproveApplicationResponse;
+  // One read: the replay, the application and the serial counter a registration would spend.
+  auto read = ReadTarget<Response>(store_, "ApproveApplication", idem, keys::App(application_id),
+                                   DecisionTarget(application_id, version + 1),
+                                   DecisionTargetOf<Response>, {{"GET", keys::kSerial}});
   if (read.entity.empty()) return Error::NotFound("application " + application_id + " not found");
-  std::optional<Application> app = DecodeApplication(read.entity);
+  auto app = DecodeApplication(read.entity);
+  if (!app.ok()) return app.error();
   // A replay is only returned to a caller who passes the same checks.
   if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
-  if (read.prior)
-    return ReplayDecision<v1::ApproveApplicationResponse>(*read.prior, application_id, version);
+  if (read.replay) return *read.replay;
   const TimePoint now = clock_.Now();
-  // Check state and version before spending a credit-code serial.
   if (app->version != version)
     return Error::Aborted("application " + application_id + " is at version " +
                           std::to_string(app->version) + ", request had " +
@@ -220,17 +203,19 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
   if (auto err = CheckJointReview(application_id, app->review_id, {ReviewTrigger::kEstablishment},
                                   app->profile.legal_rep.id_number, &review_id))
     return *err;
-  const uint64_t serial = store_.NextCreditCodeSerial();
-  auto code = MakeCreditCode(app->profile.kind, settings_.authority_code, serial);
+  auto serial = ParseSerial(read.extra[0]);
+  if (!serial.ok()) return serial.error();
+  auto code = MakeCreditCode(app->profile.kind, settings_.authority_code, serial->next);
   if (!code.ok()) return code.error();
   auto approval = ApproveApplication(*app, version, *code, ToActor(who), now);
   if (!approval.ok()) return approval.error();
-  approval->organization.serial = serial;
+  const Organization& org = approval->organization;
+  approval->organization.serial = serial->next;
   approval->application.review_id = review_id;
 
-  v1::ApproveApplicationResponse response;
+  Response response;
   *response.mutable_application() = ToProto(approval->application);
-  *response.mutable_organization() = ToProto(approval->organization);
+  *response.mutable_organization() = ToProto(org);
   v1::ApplicationApproved approved;
   approved.set_application_id(application_id);
   approved.set_organization_id(*code);
@@ -240,60 +225,81 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
   *registered.mutable_organization() = response.organization();
   ToProto(approval->application.decided_by, registered.mutable_actor());
   const std::string& jur = app->profile.jurisdiction;
-  std::vector<outbox::OutboxEvent> events = {
-      MakeEvent(approved, "application", "approved", application_id, approval->application.version,
-                jur, settings_.authority_code, who.subject, now),
-      MakeEvent(registered, "organization", "registered", *code, approval->organization.version,
-                jur, settings_.authority_code, who.subject, now)};
-  auto out = store_.Approve(idem, version, approval->application, approval->organization, serial,
-                            events, response.SerializeAsString());
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return ReplayDecision<v1::ApproveApplicationResponse>(out->replayed_response, application_id,
-                                                          version);
-  return response;
+
+  Mutation m;
+  m.idem_key = keys::Idem("ApproveApplication", idem);
+  m.response = response.SerializeAsString();
+  m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::App(app->id),
+                      std::to_string(app->version), "application " + app->id});
+  m.guards.push_back(
+      {Mutation::Guard::Kind::kAbsent, keys::Org(org.id), "", "organization " + org.id});
+  m.guards.push_back(
+      {Mutation::Guard::Kind::kCounter, keys::kSerial, serial->current, "credit-code serial"});
+  m.hashes.push_back({keys::App(app->id), EncodeApplication(approval->application)});
+  m.hashes.push_back({keys::Org(org.id), EncodeOrganization(org)});
+  // The name passes from the application to the organization (REG-03).
+  m.sets.push_back({keys::Name(jur, app->profile.name), "org:" + org.id, 0});
+  const std::string score = std::to_string(org.serial);
+  m.zops.push_back({keys::kOrgs, org.id, score});
+  m.zops.push_back({keys::TypeIndex(org.profile.kind), org.id, score});
+  m.zops.push_back({keys::StatusIndex(org.status), org.id, score});
+  m.outbox_key = kOutboxKey;
+  m.events = {
+      Event(approved, "application", "approved", application_id, approval->application.version, jur,
+            who.subject, now),
+      Event(registered, "organization", "registered", *code, org.version, jur, who.subject, now)};
+  return Answer(store_.Mutate(m, "application " + app->id), std::move(response),
+                DecisionTarget(application_id, version + 1), DecisionTargetOf<Response>);
 }
 
 Result<v1::RejectApplicationResponse> Registry::Reject(const auth::Principal& who,
-                                                       const std::string& request_id,
-                                                       const std::string& application_id,
-                                                       int64_t version, std::string reason) {
+                                                       app::RejectApplication in) {
+  using Response = v1::RejectApplicationResponse;
+  const std::string& request_id = in.request_id;
+  const std::string& application_id = in.application_id;
+  const int64_t version = in.version;
   if (auto err = ValidateDecisionRequest(request_id, application_id, version)) return *err;
   const std::string idem = IdempotencyKey(who, request_id);
-  auto read = store_.ReadForCommand("RejectApplication", idem, keys::App(application_id));
+  auto read =
+      ReadTarget<Response>(store_, "RejectApplication", idem, keys::App(application_id),
+                           DecisionTarget(application_id, version + 1), DecisionTargetOf<Response>);
   if (read.entity.empty()) return Error::NotFound("application " + application_id + " not found");
-  std::optional<Application> app = DecodeApplication(read.entity);
+  auto app = DecodeApplication(read.entity);
+  if (!app.ok()) return app.error();
   // A replay is only returned to a caller who passes the same checks.
   if (auto err = CheckWrite(who, app->profile.jurisdiction)) return *err;
-  if (read.prior)
-    return ReplayDecision<v1::RejectApplicationResponse>(*read.prior, application_id, version);
+  if (read.replay) return *read.replay;
   const TimePoint now = clock_.Now();
-  auto rejected = RejectApplication(*app, version, std::move(reason), ToActor(who), now);
+  auto rejected = RejectApplication(*app, version, std::move(in.reason), ToActor(who), now);
   if (!rejected.ok()) return rejected.error();
 
-  v1::RejectApplicationResponse response;
+  Response response;
   *response.mutable_application() = ToProto(*rejected);
   v1::ApplicationRejected body;
   body.set_application_id(application_id);
   body.set_reason(rejected->rejection_reason);
   ToProto(rejected->decided_by, body.mutable_actor());
   body.set_version(rejected->version);
-  std::vector<outbox::OutboxEvent> events = {
-      MakeEvent(body, "application", "rejected", application_id, rejected->version,
-                app->profile.jurisdiction, settings_.authority_code, who.subject, now)};
-  auto out = store_.Reject(idem, version, *rejected, events, response.SerializeAsString());
-  if (!out.ok()) return out.error();
-  if (out->kind == CommandOutcome::Kind::kReplayed)
-    return ReplayDecision<v1::RejectApplicationResponse>(out->replayed_response, application_id,
-                                                         version);
-  return response;
+  Mutation m;
+  m.idem_key = keys::Idem("RejectApplication", idem);
+  m.response = response.SerializeAsString();
+  m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::App(app->id),
+                      std::to_string(app->version), "application " + app->id});
+  m.hashes.push_back({keys::App(app->id), EncodeApplication(*rejected)});
+  // A refused name becomes free again, but only if this application still holds it.
+  m.dels_if.push_back({keys::Name(app->profile.jurisdiction, app->profile.name), "app:" + app->id});
+  m.outbox_key = kOutboxKey;
+  m.events = {Event(body, "application", "rejected", application_id, rejected->version,
+                    app->profile.jurisdiction, who.subject, now)};
+  return Answer(store_.Mutate(m, "application " + app->id), std::move(response),
+                DecisionTarget(application_id, version + 1), DecisionTargetOf<Response>);
 }
 
 Result<v1::Application> Registry::GetApplication(const auth::Principal& who,
                                                  const std::string& id) {
   if (id.empty()) return Error::InvalidArgument("application_id", "required");
   auto app = store_.LoadApplication(id);
-  if (!app) return Error::NotFound("application " + id + " not found");
+  if (!app.ok()) return app.error();
   if (auto err = CheckRead(who, app->profile.jurisdiction)) return *err;
   return ToProto(*app);
 }
@@ -302,15 +308,17 @@ Result<v1::Organization> Registry::GetOrganization(const auth::Principal& who,
                                                    const std::string& id) {
   if (auto err = ValidateOrganizationId("organization_id", id)) return *err;
   auto org = store_.LoadOrganization(id);
-  if (!org) return Error::NotFound("organization " + id + " not found");
+  if (!org.ok()) return org.error();
   if (auto err = CheckRead(who, org->profile.jurisdiction)) return *err;
   return ToProto(*org);
 }
 
-Result<v1::ListOrganizationsResponse> Registry::ListOrganizations(const auth::Principal& who,
-                                                                  const OrgFilter& requested,
-                                                                  const std::string& page_token,
-                                                                  int32_t page_size) {
+Result<v1::ListOrganizationsResponse> Registry::ListOrganizations(
+    const auth::Principal& who, const app::ListOrganizations& in) {
+  const std::string& page_token = in.page_token;
+  const int32_t page_size = in.page_size;
+  const OrgFilter requested{in.kind, in.status, in.jurisdiction, in.name_contains,
+                            in.organization_id};
   if (page_size < 0 || page_size > 500)
     return Error::InvalidArgument("page.page_size", "must be between 0 and 500");
   uint64_t after = 0;
@@ -347,13 +355,16 @@ Result<v1::ListOrganizationsResponse> Registry::ListOrganizations(const auth::Pr
   if (!filter.id.empty()) {
     // One organization by its id: no index walk.
     auto org = store_.LoadOrganization(filter.id);
-    if (after == 0 && org && filter.Matches(*org)) *response.add_organizations() = ToProto(*org);
+    if (!org.ok() && org.error().code != ErrorCode::kNotFound) return org.error();
+    if (after == 0 && org.ok() && filter.Matches(*org))
+      *response.add_organizations() = ToProto(*org);
     response.set_total_size(response.organizations_size());
     return response;
   }
   auto page = store_.ListOrganizations(filter, after, limit);
-  response.set_total_size(page.total);
-  auto& rows = page.rows;
+  if (!page.ok()) return page.error();
+  response.set_total_size(page->total);
+  auto& rows = page->rows;
   for (auto& [serial, org] : rows) *response.add_organizations() = ToProto(org);
   if (rows.size() == limit)
     response.mutable_page()->set_next_page_token(std::to_string(rows.back().first));

@@ -3,99 +3,96 @@
 // entity's jurisdiction against it (architecture.md §5), not only the request's.
 #pragma once
 
+// Layer rule, enforced by the build (services/registration/CMakeLists.txt).
+#if defined(SOCGOV_LAYER_DOMAIN) || defined(SOCGOV_LAYER_STORE)
+#error "registration/app is not visible from the domain and store layers"
+#endif
+
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "platform/auth/token.h"
-#include "platform/store/redis.h"
+#include "platform/outbox/outbox.h"
+#include "platform/store/mutation.h"
 #include "platform/util/clock.h"
 #include "platform/util/error.h"
+#include "registration/app/commands.h"
 #include "registration/domain/types.h"
-#include "registration/store/registration_store.h"
 #include "socgov/registration/v1/registration_service.pb.h"
 
 namespace socgov::registration {
+
+// Registration's store (store/registration_store.h): only the use cases see it, so its header is
+// not included here, where api/ reads the use cases.
+class RegistrationStore;
 
 class Registry {
  public:
   Registry(RegistrationStore& store, RegistrySettings settings, const Clock& clock);
 
   Result<v1::SubmitApplicationResponse> Submit(const auth::Principal& who,
-                                               const std::string& request_id, Profile profile,
-                                               ApplicationStage stage);
+                                               app::SubmitApplication in);
   Result<v1::ApproveApplicationResponse> Approve(const auth::Principal& who,
-                                                 const std::string& request_id,
-                                                 const std::string& application_id,
-                                                 int64_t version);
+                                                 const app::DecideApplication& in);
   Result<v1::RejectApplicationResponse> Reject(const auth::Principal& who,
-                                               const std::string& request_id,
-                                               const std::string& application_id, int64_t version,
-                                               std::string reason);
+                                               app::RejectApplication in);
   Result<v1::Application> GetApplication(const auth::Principal& who, const std::string& id);
   Result<v1::Organization> GetOrganization(const auth::Principal& who, const std::string& id);
   Result<v1::ListOrganizationsResponse> ListOrganizations(const auth::Principal& who,
-                                                          const OrgFilter& filter,
-                                                          const std::string& page_token,
-                                                          int32_t page_size);
-  Result<v1::CheckNameResponse> CheckName(const auth::Principal& who,
-                                          const v1::CheckNameRequest& req);
+                                                          const app::ListOrganizations& in);
+  Result<v1::CheckNameResponse> CheckName(const auth::Principal& who, const app::CheckName& in);
 
   // Preparation (preparation_commands.cc).
   Result<v1::Application> ApplyEstablishment(const auth::Principal& who,
-                                             const v1::ApplyEstablishmentRequest& req);
+                                             const app::ApplyEstablishment& in);
   Result<v1::Application> ExtendPreparation(const auth::Principal& who,
-                                            const v1::ExtendPreparationRequest& req);
+                                            const app::ExtendPreparation& in);
   Result<v1::LapsePreparationsResponse> LapsePreparations(const auth::Principal& who);
 
   // Organization lifecycle (organization_commands.cc).
-  Result<v1::Organization> FileCommunity(const auth::Principal& who,
-                                         const v1::FileCommunityOrganizationRequest& req);
-  Result<v1::Organization> RemoveFiling(const auth::Principal& who,
-                                        const v1::RemoveFilingRequest& req);
-  Result<v1::ChangeApplication> ApplyChange(const auth::Principal& who,
-                                            const v1::ApplyChangeRequest& req);
+  Result<v1::Organization> FileCommunity(const auth::Principal& who, const app::FileCommunity& in);
+  Result<v1::Organization> RemoveFiling(const auth::Principal& who, const app::RemoveFiling& in);
+  Result<v1::ChangeApplication> ApplyChange(const auth::Principal& who, const app::ApplyChange& in);
   Result<v1::ApproveChangeResponse> ApproveChange(const auth::Principal& who,
-                                                  const v1::ApproveChangeRequest& req);
+                                                  const app::DecideChange& in);
   Result<v1::ChangeApplication> RejectChange(const auth::Principal& who,
-                                             const v1::RejectChangeRequest& req);
+                                             const app::RejectChange& in);
   Result<v1::ChangeApplication> GetChange(const auth::Principal& who, const std::string& id);
   Result<v1::Organization> RecordArticles(const auth::Principal& who,
-                                          const v1::RecordArticlesRequest& req);
+                                          const app::RecordArticles& in);
   Result<v1::Organization> RecordCouncilTerm(const auth::Principal& who,
-                                             const v1::RecordCouncilTermRequest& req);
+                                             const app::RecordCouncilTerm& in);
   Result<v1::Organization> ExtendCouncilTerm(const auth::Principal& who,
-                                             const v1::ExtendCouncilTermRequest& req);
+                                             const app::ExtendCouncilTerm& in);
   Result<v1::Organization> ResolveDissolution(const auth::Principal& who,
-                                              const v1::ResolveDissolutionRequest& req);
+                                              const app::ResolveDissolution& in);
   Result<v1::Organization> StartLiquidation(const auth::Principal& who,
-                                            const v1::StartLiquidationRequest& req);
+                                            const app::StartLiquidation& in);
   Result<v1::Organization> ApplyCancellation(const auth::Principal& who,
-                                             const v1::ApplyCancellationRequest& req);
+                                             const app::ApplyCancellation& in);
   Result<v1::Organization> ApproveCancellation(const auth::Principal& who,
-                                               const v1::ApproveCancellationRequest& req);
+                                               const app::ApproveCancellation& in);
   Result<v1::Organization> ResumeOrganization(const auth::Principal& who,
-                                              const v1::ResumeOrganizationRequest& req);
+                                              const app::ResumeOrganization& in);
 
   // Joint review (review_commands.cc).
-  Result<v1::ReviewCase> OpenReview(const auth::Principal& who, const v1::OpenReviewRequest& req);
-  Result<v1::ReviewCase> RecordOpinion(const auth::Principal& who,
-                                       const v1::RecordOpinionRequest& req);
-  Result<v1::ReviewCase> ConcludeReview(const auth::Principal& who,
-                                        const v1::ConcludeReviewRequest& req);
-  Result<v1::ReviewCase> PublishReview(const auth::Principal& who,
-                                       const v1::PublishReviewRequest& req);
+  Result<v1::ReviewCase> OpenReview(const auth::Principal& who, const app::OpenReview& in);
+  Result<v1::ReviewCase> RecordOpinion(const auth::Principal& who, const app::RecordOpinion& in);
+  Result<v1::ReviewCase> ConcludeReview(const auth::Principal& who, const app::ConcludeReview& in);
+  Result<v1::ReviewCase> PublishReview(const auth::Principal& who, const app::PublishReview& in);
   Result<v1::ReviewCase> FileReviewResult(const auth::Principal& who,
-                                          const v1::FileReviewResultRequest& req);
+                                          const app::FileReviewResult& in);
   Result<v1::ReviewCase> GetReview(const auth::Principal& who, const std::string& id);
 
-  // Applies supervision's penalty decision (penalty_decisions.cc); `event_id` is its ce-id, used
-  // to apply each event once. True when the organization changed; false for a repeat or a
-  // penalty without effect on registration (warning, fine, ...). kNotFound for organizations not
-  // registered here, kFailedPrecondition when its state does not allow the penalty, kAborted
-  // when it kept changing under us (retry).
-  Result<bool> ApplyPenaltyDecision(const std::string& event_id,
-                                    const std::string& case_decided_bytes);
+  // The writes of supervision's penalty decision (penalty_decisions.cc; `event_id` is its ce-id):
+  // the organization's suspension or revocation, its event, and the closing of a pending change.
+  // The consumer router commits them with its inbox and gate records. nullopt for a penalty
+  // without effect on registration (warning, fine, ...) or a case already applied. kNotFound for
+  // organizations not registered here, kFailedPrecondition when its state does not allow the
+  // penalty.
+  Result<std::optional<Mutation>> DecidePenalty(const std::string& event_id,
+                                                const std::string& case_decided_bytes);
 
   const RegistrySettings& settings() const { return settings_; }
 
@@ -107,8 +104,8 @@ class Registry {
   using EventOf = std::function<std::vector<outbox::OutboxEvent>(
       const Organization& before, const Organization& after, TimePoint now)>;
   Result<v1::Organization> OrgCommand(const auth::Principal& who, const char* rpc,
-                                      const std::string& request_id, const std::string& org_id,
-                                      int64_t version, const Decide& decide, const EventOf& events);
+                                      const app::OrgTarget& target, const Decide& decide,
+                                      const EventOf& events);
   // The standard OrganizationStatusChanged event for `after`'s transition.
   std::vector<outbox::OutboxEvent> StatusEvent(const auth::Principal& who, const char* event,
                                                const Organization& before,
@@ -118,8 +115,7 @@ class Registry {
   // A review command: as OrgCommand, for a review case.
   using DecideReview = std::function<Result<ReviewCase>(const ReviewCase&, TimePoint)>;
   Result<v1::ReviewCase> ReviewCommand(const auth::Principal& who, const char* rpc,
-                                       const std::string& request_id, const std::string& review_id,
-                                       int64_t version, const char* event,
+                                       const app::ReviewTarget& target, const char* event,
                                        const DecideReview& decide);
   // REG-20: when required, a PASSED review of `subject_id` for one of `triggers` that names the
   // person (empty: any nominee). `review_id` non-empty: that review; else any of the subject's.
@@ -128,23 +124,28 @@ class Registry {
                           const std::vector<ReviewTrigger>& triggers,
                           const std::string& person_id_number, std::string* used_review_id,
                           const std::string& already_used = "");
+  // One attempt of Approve on fresh reads (Approve retries on a serial spent concurrently).
+  Result<v1::ApproveApplicationResponse> ApproveOnce(const auth::Principal& who,
+                                                     const std::string& idem,
+                                                     const std::string& application_id,
+                                                     int64_t version);
+  // One attempt of FileCommunity (it spends a serial too).
+  Result<v1::Organization> FileCommunityOnce(const auth::Principal& who, const std::string& idem,
+                                             const Profile& profile);
+
   // ApproveApplication of a preparation (preparation_commands.cc).
   Result<v1::ApproveApplicationResponse> ApprovePreparationCommand(const auth::Principal& who,
                                                                    const std::string& idem,
                                                                    const Application& app,
                                                                    int64_t version, TimePoint now);
   // Adds the organization's hash write, version guard and status-index move to `m`.
-  void AddOrgWrite(Mutation& m, const Organization& before, const Organization& after);
+  void AddOrgWrite(store::Mutation& m, const Organization& before, const Organization& after);
   outbox::OutboxEvent Event(const google::protobuf::Message& body, const std::string& aggregate,
                             const std::string& event, const std::string& aggregate_id,
                             int64_t version, const std::string& jurisdiction,
                             const std::string& actor, TimePoint now) const;
 
   Status CheckWrite(const auth::Principal& who, const std::string& jurisdiction) const;
-  // Loads the application a decision is about; NOT_FOUND, or PERMISSION_DENIED for its
-  // jurisdiction.
-  Result<Application> LoadForDecision(const auth::Principal& who,
-                                      const std::string& application_id);
   Status CheckRead(const auth::Principal& who, const std::string& jurisdiction) const;
 
   RegistrationStore& store_;

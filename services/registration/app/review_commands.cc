@@ -1,45 +1,49 @@
 // Joint review (负责人联审) use cases: REG-20/21/22.
 #include "platform/util/uuid.h"
-#include "registration/api/convert.h"
 #include "registration/app/command_support.h"
 #include "registration/app/registry.h"
+#include "registration/app/to_proto.h"
 #include "registration/domain/lifecycle.h"
 #include "registration/domain/review.h"
+#include "registration/store/registration_store.h"
 #include "socgov/registration/v1/events.pb.h"
 
 namespace socgov::registration {
 
-Result<v1::ReviewCase> Registry::OpenReview(const auth::Principal& who,
-                                            const v1::OpenReviewRequest& req) {
-  if (auto err = ValidateRequestId(req.request_id())) return *err;
+Result<v1::ReviewCase> Registry::OpenReview(const auth::Principal& who, const app::OpenReview& in) {
+  if (auto err = ValidateRequestId(in.request_id)) return *err;
+  if (in.subject_id.empty()) return Error::InvalidArgument("subject_id", "required");
   constexpr const char* kRpc = "OpenReview";
-  const std::string idem = IdempotencyKey(who, req.request_id());
-  if (auto replay =
-          PriorReplay<v1::ReviewCase>(store_, kRpc, idem, req.subject_id(),
-                                      [](const v1::ReviewCase& r) { return r.subject_id(); }))
-    return *replay;
-  if (req.subject_id().empty()) return Error::InvalidArgument("subject_id", "required");
-  // The subject is an organization registered here or an application filed here.
+  const std::string idem = IdempotencyKey(who, in.request_id);
+  // One read: the replay and the subject, an organization registered here or an application
+  // filed here.
+  auto read =
+      ReadTarget<v1::ReviewCase>(store_, kRpc, idem, keys::Org(in.subject_id), in.subject_id,
+                                 [](const v1::ReviewCase& r) { return r.subject_id(); },
+                                 {{"HGETALL", keys::App(in.subject_id)}});
+  std::optional<Organization> org;
   std::string jurisdiction;
-  if (auto org = store_.LoadOrganization(req.subject_id())) {
+  if (!read.entity.empty()) {
+    auto decoded = DecodeOrganization(read.entity);
+    if (!decoded.ok()) return decoded.error();
+    org = std::move(decoded).value();
     jurisdiction = org->profile.jurisdiction;
-    if (auto err = CheckMayOperate(*org, "a joint review")) return *err;
-  } else if (auto app = store_.LoadApplication(req.subject_id())) {
+  } else if (auto hash = store::FlatHash(read.extra[0]); !hash.empty()) {
+    auto app = DecodeApplication(hash);
+    if (!app.ok()) return app.error();
     jurisdiction = app->profile.jurisdiction;
   } else {
-    return Error::NotFound("subject_id: no organization or application " + req.subject_id());
+    return Error::NotFound("subject_id: no organization or application " + in.subject_id);
   }
+  // A replay is only returned to a caller who passes the same checks.
   if (auto err = CheckWrite(who, jurisdiction)) return *err;
-  std::vector<NomineeInput> nominees;
-  for (const auto& n : req.nominees())
-    nominees.push_back(
-        {n.name(), n.id_number(), n.post(), n.retired_cadre(), n.other_posts(), n.terms_served()});
+  if (read.replay) return *read.replay;
+  if (org)
+    if (auto err = CheckMayOperate(*org, "a joint review")) return *err;
   const TimePoint now = clock_.Now();
-  auto review = registration::OpenReview(
-      NewUuidV7(now), req.subject_id(), jurisdiction,
-      static_cast<ReviewTrigger>(static_cast<int>(req.trigger())), nominees,
-      std::vector<std::string>(req.departments().begin(), req.departments().end()),
-      req.answer_days(), settings_, ToActor(who), now);
+  auto review =
+      registration::OpenReview(NewUuidV7(now), in.subject_id, jurisdiction, in.trigger, in.nominees,
+                               in.departments, in.answer_days, settings_, ToActor(who), now);
   if (!review.ok()) return review.error();
   v1::ReviewCase response = ToProto(*review);
   v1::ReviewOpened body;
@@ -56,26 +60,28 @@ Result<v1::ReviewCase> Registry::OpenReview(const auth::Principal& who,
   m.outbox_key = kOutboxKey;
   m.events = {
       Event(body, "review", "opened", review->id, review->version, jurisdiction, who.subject, now)};
-  return Commit(store_, m, "review " + review->id, std::move(response));
+  return Answer(store_.Mutate(m, "review " + review->id), std::move(response));
 }
 
 Result<v1::ReviewCase> Registry::ReviewCommand(const auth::Principal& who, const char* rpc,
-                                               const std::string& request_id,
-                                               const std::string& review_id, int64_t version,
-                                               const char* event, const DecideReview& decide) {
+                                               const app::ReviewTarget& target, const char* event,
+                                               const DecideReview& decide) {
+  const std::string& request_id = target.request_id;
+  const std::string& review_id = target.review_id;
+  const int64_t version = target.version;
   if (auto err = ValidateRequestId(request_id)) return *err;
   if (review_id.empty()) return Error::InvalidArgument("review_id", "required");
   if (version <= 0) return Error::InvalidArgument("version", "required (the version you read)");
   const std::string idem = IdempotencyKey(who, request_id);
-  auto read = store_.ReadForCommand(rpc, idem, keys::Review(review_id));
+  auto read = ReadTarget<v1::ReviewCase>(
+      store_, rpc, idem, keys::Review(review_id), Answered(review_id, version + 1),
+      [](const v1::ReviewCase& r) { return Answered(r.id(), r.version()); });
   if (read.entity.empty()) return Error::NotFound("review " + review_id + " not found");
-  std::optional<ReviewCase> review = DecodeReview(read.entity);
+  auto review = DecodeReview(read.entity);
+  if (!review.ok()) return review.error();
   // A replay is only returned to a caller who passes the same checks.
   if (auto err = CheckWrite(who, review->jurisdiction)) return *err;
-  if (auto replay = CheckedReplay<v1::ReviewCase>(
-          read.prior, Answered(review_id, version + 1),
-          [](const v1::ReviewCase& r) { return Answered(r.id(), r.version()); }))
-    return *replay;
+  if (read.replay) return *read.replay;
   const TimePoint now = clock_.Now();
   auto next = decide(*review, now);
   if (!next.ok()) return next.error();
@@ -119,50 +125,46 @@ Result<v1::ReviewCase> Registry::ReviewCommand(const auth::Principal& who, const
     *body.mutable_actor() = actor;
     add(body);
   }
-  return Commit(store_, m, "review " + review_id, std::move(response));
+  return Answer(store_.Mutate(m, "review " + review_id), std::move(response));
 }
 
 Result<v1::ReviewCase> Registry::RecordOpinion(const auth::Principal& who,
-                                               const v1::RecordOpinionRequest& req) {
-  return ReviewCommand(who, "RecordOpinion", req.request_id(), req.review_id(), req.version(),
-                       "opinion_recorded", [&](const ReviewCase& r, TimePoint now) {
-                         return registration::RecordOpinion(
-                             r, req.version(), req.department(),
-                             static_cast<Opinion>(static_cast<int>(req.opinion())), req.comment(),
-                             ToActor(who), now);
-                       });
+                                               const app::RecordOpinion& in) {
+  return ReviewCommand(
+      who, "RecordOpinion", in, "opinion_recorded", [&](const ReviewCase& r, TimePoint now) {
+        return registration::RecordOpinion(r, in.version, in.department, in.opinion, in.comment,
+                                           ToActor(who), now);
+      });
 }
 
 Result<v1::ReviewCase> Registry::ConcludeReview(const auth::Principal& who,
-                                                const v1::ConcludeReviewRequest& req) {
-  return ReviewCommand(who, "ConcludeReview", req.request_id(), req.review_id(), req.version(),
-                       "concluded", [&](const ReviewCase& r, TimePoint now) {
-                         return registration::ConcludeReview(r, req.version(), ToActor(who), now);
+                                                const app::ConcludeReview& in) {
+  return ReviewCommand(who, "ConcludeReview", in, "concluded",
+                       [&](const ReviewCase& r, TimePoint now) {
+                         return registration::ConcludeReview(r, in.version, ToActor(who), now);
                        });
 }
 
 Result<v1::ReviewCase> Registry::PublishReview(const auth::Principal& who,
-                                               const v1::PublishReviewRequest& req) {
-  return ReviewCommand(who, "PublishReview", req.request_id(), req.review_id(), req.version(),
-                       "published", [&](const ReviewCase& r, TimePoint now) {
-                         return registration::PublishReview(r, req.version(), req.from(),
-                                                            req.until(), ToActor(who), now);
-                       });
+                                               const app::PublishReview& in) {
+  return ReviewCommand(
+      who, "PublishReview", in, "published", [&](const ReviewCase& r, TimePoint now) {
+        return registration::PublishReview(r, in.version, in.from, in.until, ToActor(who), now);
+      });
 }
 
 Result<v1::ReviewCase> Registry::FileReviewResult(const auth::Principal& who,
-                                                  const v1::FileReviewResultRequest& req) {
-  return ReviewCommand(who, "FileReviewResult", req.request_id(), req.review_id(), req.version(),
-                       "result_filed", [&](const ReviewCase& r, TimePoint now) {
-                         return registration::FileReviewResult(r, req.version(), req.elected_on(),
-                                                               ToActor(who), now);
-                       });
+                                                  const app::FileReviewResult& in) {
+  return ReviewCommand(
+      who, "FileReviewResult", in, "result_filed", [&](const ReviewCase& r, TimePoint now) {
+        return registration::FileReviewResult(r, in.version, in.elected_on, ToActor(who), now);
+      });
 }
 
 Result<v1::ReviewCase> Registry::GetReview(const auth::Principal& who, const std::string& id) {
   if (id.empty()) return Error::InvalidArgument("review_id", "required");
   auto review = store_.LoadReview(id);
-  if (!review) return Error::NotFound("review " + id + " not found");
+  if (!review.ok()) return review.error();
   if (auto err = CheckRead(who, review->jurisdiction)) return *err;
   return ToProto(*review);
 }

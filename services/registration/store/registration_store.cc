@@ -1,5 +1,6 @@
 #include "registration/store/registration_store.h"
 
+#include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -9,8 +10,6 @@
 
 namespace socgov::registration {
 namespace {
-
-constexpr const char* kIdemTtlSeconds = "2592000";  // 30 days: long past any client retry
 
 using keys::StatusIndex;
 using keys::TypeIndex;
@@ -26,7 +25,8 @@ std::string IdemKey(const std::string& rpc, const std::string& request_id) {
 std::string OptMillis(const std::optional<TimePoint>& t) {
   return t ? std::to_string(UnixMillis(*t)) : std::string();
 }
-std::optional<TimePoint> GetOptMillis(const std::map<std::string, std::string>& m, const char* k);
+struct StoredHash;
+std::optional<TimePoint> GetOptMillis(const StoredHash& m, const char* k);
 
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
@@ -45,18 +45,44 @@ std::vector<std::string> Split(const std::string& s) {
   return out;
 }
 
-int64_t ToInt(const std::map<std::string, std::string>& m, const char* k) {
-  auto it = m.find(k);
-  return it == m.end() || it->second.empty() ? 0 : std::stoll(it->second);
+// A stored hash being decoded: its fields, and the first field that did not parse. Decoders
+// report it as an error (a damaged record) instead of throwing.
+struct StoredHash {
+  std::map<std::string, std::string> fields;
+  mutable std::optional<Error> bad;
+};
+
+// A decimal integer field; "" reads as 0.
+std::optional<int64_t> ParseInt(const std::string& text) {
+  if (text.empty()) return 0;
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return v;
 }
-std::string Get(const std::map<std::string, std::string>& m, const char* k) {
-  auto it = m.find(k);
-  return it == m.end() ? std::string() : it->second;
+
+int64_t ToInt(const StoredHash& m, const char* k) {
+  auto it = m.fields.find(k);
+  if (it == m.fields.end()) return 0;
+  auto v = ParseInt(it->second);
+  if (!v && !m.bad)
+    m.bad = Error::Internal("stored field " + std::string(k) + " is not an integer: " + it->second);
+  return v.value_or(0);
 }
-std::map<std::string, std::string> ToMap(const std::vector<std::string>& flat) {
-  std::map<std::string, std::string> m;
-  for (size_t i = 0; i + 1 < flat.size(); i += 2) m[flat[i]] = flat[i + 1];
+std::string Get(const StoredHash& m, const char* k) {
+  auto it = m.fields.find(k);
+  return it == m.fields.end() ? std::string() : it->second;
+}
+StoredHash ToMap(const std::vector<std::string>& flat) {
+  StoredHash m;
+  for (size_t i = 0; i + 1 < flat.size(); i += 2) m.fields[flat[i]] = flat[i + 1];
   return m;
+}
+// The entity, or the error of its first unreadable field, named with `what`.
+template <typename T>
+Result<T> Decoded(T value, const StoredHash& m, const std::string& what) {
+  if (m.bad) return Error::Internal(what + ": " + m.bad->message);
+  return value;
 }
 
 void EncodeProfile(const Profile& p, std::vector<std::string>& out) {
@@ -95,7 +121,7 @@ void EncodeProfile(const Profile& p, std::vector<std::string>& out) {
                          "filed_with",
                          p.filed_with});
 }
-Profile DecodeProfile(const std::map<std::string, std::string>& m) {
+Profile DecodeProfile(const StoredHash& m) {
   Profile p;
   p.kind = static_cast<OrgKind>(ToInt(m, "kind"));
   p.name = Get(m, "name");
@@ -121,7 +147,7 @@ void EncodeActor(const char* prefix, const Actor& a, std::vector<std::string>& o
   out.insert(out.end(), {p + "_subject", a.subject, p + "_roles", Join(a.roles),
                          p + "_jurisdiction", a.jurisdiction});
 }
-Actor DecodeActor(const char* prefix, const std::map<std::string, std::string>& m) {
+Actor DecodeActor(const char* prefix, const StoredHash& m) {
   const std::string p(prefix);
   Actor a;
   a.subject = Get(m, (p + "_subject").c_str());
@@ -130,22 +156,12 @@ Actor DecodeActor(const char* prefix, const std::map<std::string, std::string>& 
   return a;
 }
 
-std::optional<TimePoint> GetOptMillis(const std::map<std::string, std::string>& m, const char* k) {
+std::optional<TimePoint> GetOptMillis(const StoredHash& m, const char* k) {
   if (Get(m, k).empty()) return std::nullopt;
   return FromUnixMillis(ToInt(m, k));
 }
 
-std::vector<std::string> FlatHash(const store::Value& v) {
-  std::vector<std::string> out;
-  for (const auto& e : v.elements) out.push_back(e.str);
-  return out;
-}
-
-// Field-count prefixed pairs, as hset_from() in the scripts expects.
-void AppendFields(const std::vector<std::string>& fields, std::vector<std::string>& argv) {
-  argv.push_back(std::to_string(fields.size() / 2));
-  argv.insert(argv.end(), fields.begin(), fields.end());
-}
+using store::FlatHash;
 
 // The holder, with why it still holds the name.
 std::string HolderText(const std::string& holder) {
@@ -155,33 +171,12 @@ std::string HolderText(const std::string& holder) {
   return who;
 }
 
-Result<CommandOutcome> Interpret(const store::Value& v, const std::string& what) {
-  if (v.is_error()) return Error::Internal("redis script " + what + ": " + v.str);
-  if (v.type != store::Value::Type::kArray || v.elements.empty())
-    return Error::Internal("redis script " + what + ": unexpected reply");
-  const std::string& tag = v.elements[0].str;
-  if (tag == "ok") return CommandOutcome{};
-  if (tag == "dup" && v.elements.size() >= 2)
-    return CommandOutcome{CommandOutcome::Kind::kReplayed, v.elements[1].str};
-  const std::string kind = v.elements.size() > 1 ? v.elements[1].str : "";
-  const std::string detail = v.elements.size() > 2 ? v.elements[2].AsString() : "";
-  const std::string label = v.elements.size() > 3 ? v.elements[3].AsString() : what;
-  if (kind == "name_taken") {
-    const std::string field = label.empty() || label == what ? "profile.name" : label;
-    return Error::AlreadyExists(field + ": already used by " + HolderText(detail) +
-                                " at this registration authority (REG-03)");
-  }
-  if (kind == "not_found") return Error::NotFound(label + ": not found");
-  if (kind == "version")
-    return Error::Aborted(label + ": version changed to " + detail + "; read it again and retry");
-  if (kind == "exists") return Error::AlreadyExists(label + " exists");
-  if (kind == "state")
-    return Error::FailedPrecondition(
-        what + ": application is " + detail +
-        "; only SUBMITTED applications can be decided (domain.md §3.1)");
-  if (kind == "exists" || kind == "code_taken")
-    return Error::AlreadyExists(what + ": " + detail + " exists");
-  return Error::Internal("redis script " + what + ": " + kind);
+// Registration's wording of a name conflict: the field, the holder and the rule (REG-03). The
+// other refusals keep the platform's wording.
+std::optional<Error> RegistrationWording(const store::Refusal& r) {
+  if (r.kind != "name_taken") return std::nullopt;
+  return Error::AlreadyExists(r.label + ": already used by " + HolderText(r.detail) +
+                              " at this registration authority (REG-03)");
 }
 
 }  // namespace
@@ -239,7 +234,7 @@ std::vector<std::string> EncodeApplication(const Application& a) {
   return out;
 }
 
-Application DecodeApplication(const std::vector<std::string>& flat) {
+Result<Application> DecodeApplication(const std::vector<std::string>& flat) {
   auto m = ToMap(flat);
   Application a;
   a.id = Get(m, "id");
@@ -260,7 +255,8 @@ Application DecodeApplication(const std::vector<std::string>& flat) {
   a.extension_used = Get(m, "extension_used") == "1";
   a.founding_meeting_on = Get(m, "founding_meeting_on");
   a.review_id = Get(m, "review_id");
-  return a;
+  const std::string what = "application " + a.id;
+  return Decoded(std::move(a), m, what);
 }
 
 std::vector<std::string> EncodeOrganization(const Organization& o) {
@@ -310,7 +306,7 @@ std::vector<std::string> EncodeOrganization(const Organization& o) {
   return out;
 }
 
-Organization DecodeOrganization(const std::vector<std::string>& flat) {
+Result<Organization> DecodeOrganization(const std::vector<std::string>& flat) {
   auto m = ToMap(flat);
   Organization o;
   o.id = Get(m, "id");
@@ -335,7 +331,8 @@ Organization DecodeOrganization(const std::vector<std::string>& flat) {
   o.pending_change_id = Get(m, "pending_change_id");
   o.liquidation_ended_on = Get(m, "liquidation_ended_on");
   o.cancellation_late = Get(m, "cancellation_late") == "1";
-  return o;
+  const std::string what = "organization " + o.id;
+  return Decoded(std::move(o), m, what);
 }
 
 std::vector<std::string> EncodeChange(const ChangeApplication& c) {
@@ -383,7 +380,7 @@ std::vector<std::string> EncodeChange(const ChangeApplication& c) {
   return out;
 }
 
-ChangeApplication DecodeChange(const std::vector<std::string>& flat) {
+Result<ChangeApplication> DecodeChange(const std::vector<std::string>& flat) {
   auto m = ToMap(flat);
   ChangeApplication c;
   c.id = Get(m, "id");
@@ -411,10 +408,15 @@ ChangeApplication DecodeChange(const std::vector<std::string>& flat) {
   c.changes.domicile = item("domicile");
   c.changes.business_scope = item("business_scope");
   c.changes.supervisory_unit = item("supervisory_unit");
-  if (auto f = item("funds_fen")) c.changes.funds_fen = std::stoll(*f);
+  if (auto f = item("funds_fen")) {
+    auto fen = ParseInt(*f);
+    if (!fen) return Error::Internal("change " + c.id + ": stored new_funds_fen is not an integer");
+    c.changes.funds_fen = *fen;
+  }
   if (auto n = item("legal_rep_name"))
-    c.changes.legal_rep = Person{*n, *item("legal_rep_id_number")};
-  return c;
+    c.changes.legal_rep = Person{*n, item("legal_rep_id_number").value_or("")};
+  const std::string what = "change " + c.id;
+  return Decoded(std::move(c), m, what);
 }
 
 std::vector<std::string> EncodeReview(const ReviewCase& r) {
@@ -469,7 +471,7 @@ std::vector<std::string> EncodeReview(const ReviewCase& r) {
   return out;
 }
 
-ReviewCase DecodeReview(const std::vector<std::string>& flat) {
+Result<ReviewCase> DecodeReview(const std::vector<std::string>& flat) {
   auto m = ToMap(flat);
   ReviewCase r;
   r.id = Get(m, "id");
@@ -485,61 +487,86 @@ ReviewCase DecodeReview(const std::vector<std::string>& flat) {
   r.elected_on = Get(m, "elected_on");
   r.filed_at = GetOptMillis(m, "filed_at_ms");
   r.opened_by = DecodeActor("opened_by", m);
-  auto nominees = nlohmann::json::parse(Get(m, "nominees"), nullptr, /*allow_exceptions=*/false);
-  if (nominees.is_array())
-    for (const auto& n : nominees)
-      r.nominees.push_back(Nominee{Person{n.value("name", ""), n.value("id_number", "")},
-                                   n.value("post", ""), n.value("retired_cadre", false),
-                                   n.value("other_posts", 0), n.value("terms_served", 0),
-                                   n.value("birth_date", "")});
-  auto opinions = nlohmann::json::parse(Get(m, "opinions"), nullptr, false);
-  if (opinions.is_array())
-    for (const auto& o : opinions) {
-      DepartmentOpinion d;
-      d.department = o.value("department", "");
-      d.deadline = o.value("deadline", "");
-      d.opinion = static_cast<Opinion>(o.value("opinion", 0));
-      d.comment = o.value("comment", "");
-      d.recorded_by = Actor{o.value("by_subject", ""), Split(o.value("by_roles", "")),
-                            o.value("by_jurisdiction", "")};
-      const std::string at = o.value("recorded_at_ms", "");
-      if (!at.empty()) d.recorded_at = FromUnixMillis(std::stoll(at));
-      r.opinions.push_back(std::move(d));
-    }
-  return r;
+  // json::value() throws on a field of the wrong type: a damaged record is an error, not a crash.
+  try {
+    auto nominees = nlohmann::json::parse(Get(m, "nominees"), nullptr, /*allow_exceptions=*/false);
+    if (nominees.is_array())
+      for (const auto& n : nominees)
+        r.nominees.push_back(Nominee{Person{n.value("name", ""), n.value("id_number", "")},
+                                     n.value("post", ""), n.value("retired_cadre", false),
+                                     n.value("other_posts", 0), n.value("terms_served", 0),
+                                     n.value("birth_date", "")});
+    auto opinions = nlohmann::json::parse(Get(m, "opinions"), nullptr, false);
+    if (opinions.is_array())
+      for (const auto& o : opinions) {
+        DepartmentOpinion d;
+        d.department = o.value("department", "");
+        d.deadline = o.value("deadline", "");
+        d.opinion = static_cast<Opinion>(o.value("opinion", 0));
+        d.comment = o.value("comment", "");
+        d.recorded_by = Actor{o.value("by_subject", ""), Split(o.value("by_roles", "")),
+                              o.value("by_jurisdiction", "")};
+        const std::string at = o.value("recorded_at_ms", "");
+        if (!at.empty()) {
+          auto ms = ParseInt(at);
+          if (!ms)
+            return Error::Internal("review " + r.id + ": stored opinion time is not an integer");
+          d.recorded_at = FromUnixMillis(*ms);
+        }
+        r.opinions.push_back(std::move(d));
+      }
+  } catch (const nlohmann::json::exception& e) {
+    return Error::Internal("review " + r.id + ": stored nominees or opinions: " + e.what());
+  }
+  const std::string what = "review " + r.id;
+  return Decoded(std::move(r), m, what);
 }
 
 RegistrationStore::RegistrationStore(store::RedisPool& pool) : pool_(pool) {
-  scripts_.Add("submit", scripts::SubmitScript());
-  scripts_.Add("approve", scripts::ApproveScript());
-  scripts_.Add("reject", scripts::RejectScript());
-  scripts_.Add("mutate", scripts::MutateScript());
+  store::AddMutateScript(scripts_);
   scripts_.Add("page", scripts::PageScript());
 }
 
-std::optional<ChangeApplication> RegistrationStore::LoadChange(const std::string& id) {
-  auto redis = pool_.Acquire();
-  store::Value v = redis->Command({"HGETALL", keys::Change(id)});
-  if (v.elements.empty()) return std::nullopt;
-  return DecodeChange(FlatHash(v));
+// The entity at `key` decoded, or NOT_FOUND naming `what`.
+template <typename T, typename Decode>
+Result<T> LoadHash(store::RedisPool& pool, const std::string& key, const std::string& what,
+                   Decode decode) {
+  auto redis = pool.Acquire();
+  store::Value v = redis->Command({"HGETALL", key});
+  if (v.elements.empty()) return Error::NotFound(what + " not found");
+  return decode(FlatHash(v));
 }
 
-std::optional<ReviewCase> RegistrationStore::LoadReview(const std::string& id) {
-  auto redis = pool_.Acquire();
-  store::Value v = redis->Command({"HGETALL", keys::Review(id)});
-  if (v.elements.empty()) return std::nullopt;
-  return DecodeReview(FlatHash(v));
+Result<ChangeApplication> RegistrationStore::LoadChange(const std::string& id) {
+  return LoadHash<ChangeApplication>(pool_, keys::Change(id), "change application " + id,
+                                     DecodeChange);
 }
 
-std::vector<ReviewCase> RegistrationStore::ReviewsOf(const std::string& subject_id) {
+Result<ReviewCase> RegistrationStore::LoadReview(const std::string& id) {
+  return LoadHash<ReviewCase>(pool_, keys::Review(id), "review " + id, DecodeReview);
+}
+
+Result<Application> RegistrationStore::LoadApplication(const std::string& id) {
+  return LoadHash<Application>(pool_, AppKey(id), "application " + id, DecodeApplication);
+}
+
+Result<Organization> RegistrationStore::LoadOrganization(const std::string& id) {
+  return LoadHash<Organization>(pool_, OrgKey(id), "organization " + id, DecodeOrganization);
+}
+
+Result<std::vector<ReviewCase>> RegistrationStore::ReviewsOf(const std::string& subject_id) {
   auto redis = pool_.Acquire();
   store::Value ids = redis->Command({"SMEMBERS", keys::ReviewsOf(subject_id)});
   std::vector<std::vector<std::string>> cmds;
   for (const auto& id : ids.elements) cmds.push_back({"HGETALL", keys::Review(id.str)});
   std::vector<ReviewCase> out;
   if (cmds.empty()) return out;
-  for (const auto& row : redis->Pipeline(cmds))
-    if (!row.elements.empty()) out.push_back(DecodeReview(FlatHash(row)));
+  for (const auto& row : redis->Pipeline(cmds)) {
+    if (row.elements.empty()) continue;
+    auto review = DecodeReview(FlatHash(row));
+    if (!review.ok()) return review.error();
+    out.push_back(std::move(review).value());
+  }
   return out;
 }
 
@@ -555,7 +582,9 @@ std::optional<uint64_t> RegistrationStore::OrgSerial(const std::string& id) {
   auto redis = pool_.Acquire();
   store::Value v = redis->Command({"ZSCORE", keys::kOrgs, id});
   if (v.type != store::Value::Type::kString) return std::nullopt;
-  return std::stoull(v.str);
+  auto serial = ParseInt(v.str);
+  if (!serial || *serial < 0) return std::nullopt;
+  return static_cast<uint64_t>(*serial);
 }
 
 std::vector<std::string> RegistrationStore::PreparationsDueBefore(int64_t before_day,
@@ -570,11 +599,8 @@ std::vector<std::string> RegistrationStore::PreparationsDueBefore(int64_t before
 }
 
 Result<CommandOutcome> RegistrationStore::Mutate(const Mutation& m, const std::string& what) {
-  std::vector<std::string> keys;
-  std::vector<std::string> argv;
-  EncodeMutation(m, keys, argv);
   auto redis = pool_.Acquire();
-  return Interpret(scripts_.Eval(*redis, "mutate", keys, argv), what);
+  return store::RunMutation(*redis, scripts_, m, what, RegistrationWording);
 }
 
 std::string RegistrationStore::IndexFor(const OrgFilter& filter) {
@@ -591,29 +617,11 @@ std::optional<std::string> RegistrationStore::PriorResponse(const std::string& r
   return v.str;
 }
 
-RegistrationStore::CommandRead RegistrationStore::ReadForCommand(const std::string& rpc,
-                                                                 const std::string& request_id,
-                                                                 const std::string& entity_key) {
+store::CommandRead RegistrationStore::ReadForCommand(
+    const std::string& rpc, const std::string& request_id,
+    const std::vector<std::vector<std::string>>& reads) {
   auto redis = pool_.Acquire();
-  auto rows = redis->Pipeline({{"GET", IdemKey(rpc, request_id)}, {"HGETALL", entity_key}});
-  CommandRead out;
-  if (rows[0].type == store::Value::Type::kString) out.prior = rows[0].str;
-  out.entity = FlatHash(rows[1]);
-  return out;
-}
-
-std::optional<Application> RegistrationStore::LoadApplication(const std::string& id) {
-  auto redis = pool_.Acquire();
-  store::Value v = redis->Command({"HGETALL", AppKey(id)});
-  if (v.elements.empty()) return std::nullopt;
-  return DecodeApplication(FlatHash(v));
-}
-
-std::optional<Organization> RegistrationStore::LoadOrganization(const std::string& id) {
-  auto redis = pool_.Acquire();
-  store::Value v = redis->Command({"HGETALL", OrgKey(id)});
-  if (v.elements.empty()) return std::nullopt;
-  return DecodeOrganization(FlatHash(v));
+  return store::ReadForCommand(*redis, IdemKey(rpc, request_id), reads);
 }
 
 void RegistrationStore::ForgetPreparation(const std::string& id) {
@@ -621,65 +629,27 @@ void RegistrationStore::ForgetPreparation(const std::string& id) {
   redis->Command({"ZREM", keys::kPreparing, id});
 }
 
-uint64_t RegistrationStore::NextCreditCodeSerial() {
-  auto redis = pool_.Acquire();
-  store::Value v = redis->Command({"INCR", "{reg}:uscc:serial"});
-  if (v.type != store::Value::Type::kInteger) throw store::RedisUnavailable("INCR: " + v.str);
-  return static_cast<uint64_t>(v.integer);
-}
-
 Result<CommandOutcome> RegistrationStore::Submit(const std::string& request_id,
                                                  const Application& app,
                                                  const std::vector<outbox::OutboxEvent>& events,
                                                  const std::string& response) {
-  std::vector<std::string> keys = {IdemKey("SubmitApplication", request_id),
-                                   NameKey(app.profile.jurisdiction, app.profile.name),
-                                   AppKey(app.id), kOutboxKey};
-  std::vector<std::string> argv = {response, kIdemTtlSeconds, app.id};
-  AppendFields(EncodeApplication(app), argv);
-  outbox::AppendScriptArgs(events, argv);
-  auto redis = pool_.Acquire();
-  return Interpret(scripts_.Eval(*redis, "submit", keys, argv), "application " + app.id);
+  Mutation m;
+  m.idem_key = IdemKey("SubmitApplication", request_id);
+  m.response = response;
+  const std::string name_key = NameKey(app.profile.jurisdiction, app.profile.name);
+  // Any holder, even a lapsed preparation's block (REG-05), makes the name unavailable.
+  m.guards.push_back({Mutation::Guard::Kind::kNameFree, name_key, "", "profile.name"});
+  m.guards.push_back({Mutation::Guard::Kind::kAbsent, AppKey(app.id), "", "application " + app.id});
+  m.hashes.push_back({AppKey(app.id), EncodeApplication(app)});
+  m.sets.push_back({name_key, "app:" + app.id, 0});
+  m.outbox_key = kOutboxKey;
+  m.events = events;
+  return Mutate(m, "application " + app.id);
 }
 
-Result<CommandOutcome> RegistrationStore::Approve(const std::string& request_id,
-                                                  int64_t expected_version, const Application& app,
-                                                  const Organization& org, uint64_t serial,
-                                                  const std::vector<outbox::OutboxEvent>& events,
-                                                  const std::string& response) {
-  std::vector<std::string> keys = {IdemKey("ApproveApplication", request_id),
-                                   AppKey(app.id),
-                                   OrgKey(org.id),
-                                   NameKey(app.profile.jurisdiction, app.profile.name),
-                                   "{reg}:orgs",
-                                   TypeIndex(org.profile.kind),
-                                   StatusIndex(org.status),
-                                   kOutboxKey};
-  std::vector<std::string> argv = {response, kIdemTtlSeconds, std::to_string(expected_version),
-                                   org.id, std::to_string(serial)};
-  AppendFields(EncodeApplication(app), argv);
-  AppendFields(EncodeOrganization(org), argv);
-  outbox::AppendScriptArgs(events, argv);
-  auto redis = pool_.Acquire();
-  return Interpret(scripts_.Eval(*redis, "approve", keys, argv), "application " + app.id);
-}
-
-Result<CommandOutcome> RegistrationStore::Reject(const std::string& request_id,
-                                                 int64_t expected_version, const Application& app,
-                                                 const std::vector<outbox::OutboxEvent>& events,
-                                                 const std::string& response) {
-  std::vector<std::string> keys = {IdemKey("RejectApplication", request_id), AppKey(app.id),
-                                   NameKey(app.profile.jurisdiction, app.profile.name), kOutboxKey};
-  std::vector<std::string> argv = {response, kIdemTtlSeconds, std::to_string(expected_version),
-                                   app.id};
-  AppendFields(EncodeApplication(app), argv);
-  outbox::AppendScriptArgs(events, argv);
-  auto redis = pool_.Acquire();
-  return Interpret(scripts_.Eval(*redis, "reject", keys, argv), "application " + app.id);
-}
-
-RegistrationStore::Page RegistrationStore::ListOrganizations(const OrgFilter& filter,
-                                                             uint64_t after_serial, size_t limit) {
+Result<RegistrationStore::Page> RegistrationStore::ListOrganizations(const OrgFilter& filter,
+                                                                     uint64_t after_serial,
+                                                                     size_t limit) {
   // Walk the narrowest index; the other filters are applied to the loaded entities. Each batch is
   // one read-only script (ids, hashes and the index size in one round trip).
   const std::string index = IndexFor(filter);
@@ -696,12 +666,16 @@ RegistrationStore::Page RegistrationStore::ListOrganizations(const OrgFilter& fi
     page.total = v.elements[0].integer;
     const size_t rows = (v.elements.size() - 1) / 3;
     for (size_t r = 0; r < rows && page.rows.size() < limit; ++r) {
-      const uint64_t serial = std::stoull(v.elements[2 + 3 * r].str);
+      auto score = ParseInt(v.elements[2 + 3 * r].str);
+      if (!score || *score < 0)
+        return Error::Internal(index + ": score " + v.elements[2 + 3 * r].str + " is no serial");
+      const auto serial = static_cast<uint64_t>(*score);
       cursor = serial;
       const auto& hash = v.elements[3 + 3 * r];
       if (hash.elements.empty()) continue;  // removed between index and hash: not listed
-      Organization o = DecodeOrganization(FlatHash(hash));
-      if (filter.Matches(o)) page.rows.emplace_back(serial, std::move(o));
+      auto o = DecodeOrganization(FlatHash(hash));
+      if (!o.ok()) return o.error();
+      if (filter.Matches(*o)) page.rows.emplace_back(serial, std::move(o).value());
     }
     if (rows < batch) break;
   }
@@ -711,17 +685,5 @@ RegistrationStore::Page RegistrationStore::ListOrganizations(const OrgFilter& fi
 }  // namespace socgov::registration
 
 namespace socgov::registration {
-
-bool RegistrationStore::AppendDeadLetter(const std::string& event_id, const std::string& subject,
-                                         const std::string& reason, const std::string& data) {
-  try {
-    auto redis = pool_.Acquire();
-    store::Value v = redis->Command({"XADD", "{reg}:dlq", "MAXLEN", "~", "10000", "*", "event_id",
-                                     event_id, "subject", subject, "reason", reason, "data", data});
-    return v.type == store::Value::Type::kString;
-  } catch (const store::RedisUnavailable&) {
-    return false;
-  }
-}
 
 }  // namespace socgov::registration

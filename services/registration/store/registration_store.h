@@ -17,28 +17,33 @@
 //   {reg}:apps:preparing            ZSET   PREP_APPROVED applications, score = founding deadline
 //                                          (days since 1970-01-01)
 //   {reg}:dlq                       STREAM events from other contexts that could not be applied
+//                                          (the kit router's schema; {reg}:inbox:*, {reg}:gate:*
+//                                          are its dedup and version-gate records)
 //   {reg}:outbox                    STREAM outbox entries (platform/outbox)
 #pragma once
+
+// Layer rule, enforced by the build (services/registration/CMakeLists.txt).
+#if defined(SOCGOV_LAYER_DOMAIN) || defined(SOCGOV_LAYER_API)
+#error "registration/store is visible only from the store and app layers (api/ goes through app/)"
+#endif
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "platform/outbox/outbox.h"
+#include "platform/store/command.h"
+#include "platform/store/mutation.h"
 #include "platform/store/redis.h"
 #include "platform/util/error.h"
 #include "registration/domain/types.h"
-#include "registration/store/mutation.h"
 
 namespace socgov::registration {
 
 inline constexpr const char* kOutboxKey = "{reg}:outbox";
 
-// What a command script did.
-struct CommandOutcome {
-  enum class Kind { kApplied, kReplayed } kind = Kind::kApplied;
-  std::string replayed_response;  // kReplayed: the serialized response of the first call
-};
+using store::CommandOutcome;
+using store::Mutation;
 
 struct OrgFilter {
   OrgKind kind = OrgKind::kUnspecified;
@@ -64,6 +69,10 @@ std::string Idem(const std::string& rpc, const std::string& request_id);
 std::string TypeIndex(OrgKind k);
 std::string StatusIndex(OrgStatus s);
 inline constexpr const char* kOrgs = "{reg}:orgs";
+// The counter behind credit-code bodies and filing numbers: a command reads it with its target and
+// commits with a counter guard (Mutation::Guard::Kind::kCounter), so a serial is never spent by a
+// command that did not commit.
+inline constexpr const char* kSerial = "{reg}:uscc:serial";
 inline constexpr const char* kPreparing = "{reg}:apps:preparing";
 }  // namespace keys
 
@@ -75,40 +84,32 @@ class RegistrationStore {
   // nullopt when the request id was not used yet for this RPC.
   std::optional<std::string> PriorResponse(const std::string& rpc, const std::string& request_id);
   // What a command reads before deciding, in one round trip: the stored response of its request
-  // id (a replay) and the entity's hash (empty when missing).
-  struct CommandRead {
-    std::optional<std::string> prior;
-    std::vector<std::string> entity;
-  };
-  CommandRead ReadForCommand(const std::string& rpc, const std::string& request_id,
-                             const std::string& entity_key);
-  std::optional<Application> LoadApplication(const std::string& id);
-  std::optional<Organization> LoadOrganization(const std::string& id);
-  std::optional<ChangeApplication> LoadChange(const std::string& id);
-  std::optional<ReviewCase> LoadReview(const std::string& id);
-  std::vector<ReviewCase> ReviewsOf(const std::string& subject_id);
+  // id (a replay) and the replies of `reads`, in order.
+  store::CommandRead ReadForCommand(const std::string& rpc, const std::string& request_id,
+                                    const std::vector<std::vector<std::string>>& reads);
+  // The stored entity; NOT_FOUND ("application <id> not found", ...) when missing, INTERNAL when
+  // the record cannot be decoded.
+  Result<Application> LoadApplication(const std::string& id);
+  Result<Organization> LoadOrganization(const std::string& id);
+  Result<ChangeApplication> LoadChange(const std::string& id);
+  Result<ReviewCase> LoadReview(const std::string& id);
+  Result<std::vector<ReviewCase>> ReviewsOf(const std::string& subject_id);
   // The current holder of a name ("app:<id>", "org:<id>", "lapsed:<id>"), if any.
   std::optional<std::string> NameHolder(const std::string& authority, const std::string& name);
   // Serial of an organization in the {reg}:orgs index (its list position).
   std::optional<uint64_t> OrgSerial(const std::string& id);
   // Preparations whose founding deadline (days since epoch) is < before_day.
   std::vector<std::string> PreparationsDueBefore(int64_t before_day, size_t limit);
-  uint64_t NextCreditCodeSerial();
   // Removes an application from the preparing index (it is not PREP_APPROVED any more).
   void ForgetPreparation(const std::string& id);
 
+  // Files a new application: its hash, the hold on its name (REG-03), the events and the
+  // response under `request_id` (the caller's idempotency key), as one mutation.
   Result<CommandOutcome> Submit(const std::string& request_id, const Application& app,
                                 const std::vector<outbox::OutboxEvent>& events,
                                 const std::string& response);
-  Result<CommandOutcome> Approve(const std::string& request_id, int64_t expected_version,
-                                 const Application& app, const Organization& org, uint64_t serial,
-                                 const std::vector<outbox::OutboxEvent>& events,
-                                 const std::string& response);
-  Result<CommandOutcome> Reject(const std::string& request_id, int64_t expected_version,
-                                const Application& app,
-                                const std::vector<outbox::OutboxEvent>& events,
-                                const std::string& response);
-  // Runs a checked mutation (mutation.h); `what` names the command in errors.
+  // Runs a checked mutation (platform/store/mutation.h); `what` names the command in errors. A
+  // name conflict is worded with its holder and REG-03.
   Result<CommandOutcome> Mutate(const Mutation& m, const std::string& what);
 
   // Organizations after `after_serial` in registration order, as (serial, org) pairs, and the
@@ -117,10 +118,7 @@ class RegistrationStore {
     std::vector<std::pair<uint64_t, Organization>> rows;
     int64_t total = 0;
   };
-  Page ListOrganizations(const OrgFilter& filter, uint64_t after_serial, size_t limit);
-  // Keeps an event that could not be applied, with the reason (capped stream). False on failure.
-  bool AppendDeadLetter(const std::string& event_id, const std::string& subject,
-                        const std::string& reason, const std::string& data);
+  Result<Page> ListOrganizations(const OrgFilter& filter, uint64_t after_serial, size_t limit);
 
  private:
   static std::string IndexFor(const OrgFilter& filter);
@@ -129,14 +127,15 @@ class RegistrationStore {
   store::ScriptRegistry scripts_;
 };
 
-// Exposed for tests and for building mutations: the hash encoding of the entities.
+// Exposed for tests and for building mutations: the hash encoding of the entities. A decoder
+// answers INTERNAL, naming the entity and field, for a record it cannot read.
 std::vector<std::string> EncodeApplication(const Application& a);
-Application DecodeApplication(const std::vector<std::string>& flat_hash);
+Result<Application> DecodeApplication(const std::vector<std::string>& flat_hash);
 std::vector<std::string> EncodeOrganization(const Organization& o);
-Organization DecodeOrganization(const std::vector<std::string>& flat_hash);
+Result<Organization> DecodeOrganization(const std::vector<std::string>& flat_hash);
 std::vector<std::string> EncodeChange(const ChangeApplication& c);
-ChangeApplication DecodeChange(const std::vector<std::string>& flat_hash);
+Result<ChangeApplication> DecodeChange(const std::vector<std::string>& flat_hash);
 std::vector<std::string> EncodeReview(const ReviewCase& r);
-ReviewCase DecodeReview(const std::vector<std::string>& flat_hash);
+Result<ReviewCase> DecodeReview(const std::vector<std::string>& flat_hash);
 
 }  // namespace socgov::registration

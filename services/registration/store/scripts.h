@@ -1,15 +1,16 @@
-// Lua command scripts of registration (each embeds the platform's outbox_append).
+// Registration's own Lua scripts. Commands commit through the platform's generic mutate script
+// (platform/store/mutation.h); what is left here reads.
 #pragma once
+
+// Layer rule, enforced by the build (services/registration/CMakeLists.txt).
+#if defined(SOCGOV_LAYER_DOMAIN) || defined(SOCGOV_LAYER_API)
+#error "registration/store is visible only from the store and app layers (api/ goes through app/)"
+#endif
 
 #include <string>
 
 namespace socgov::registration::scripts {
 
-std::string SubmitScript();
-std::string ApproveScript();
-std::string RejectScript();
-// The generic checked mutation every lifecycle command uses (see mutation.h).
-std::string MutateScript();
 // Read-only: one page of an organization index with each organization's hash.
 std::string PageScript();
 

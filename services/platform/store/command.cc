@@ -1,0 +1,25 @@
+#include "platform/store/command.h"
+
+namespace socgov::store {
+
+CommandRead ReadForCommand(Redis& redis, const std::string& idem_key,
+                           const std::vector<std::vector<std::string>>& reads) {
+  std::vector<std::vector<std::string>> commands;
+  commands.reserve(1 + reads.size());
+  commands.push_back({"GET", idem_key});
+  commands.insert(commands.end(), reads.begin(), reads.end());
+  auto rows = redis.Pipeline(commands);
+  CommandRead out;
+  if (rows[0].type == Value::Type::kString) out.prior = rows[0].str;
+  out.rows.assign(std::make_move_iterator(rows.begin() + 1), std::make_move_iterator(rows.end()));
+  return out;
+}
+
+std::vector<std::string> FlatHash(const Value& v) {
+  std::vector<std::string> out;
+  out.reserve(v.elements.size());
+  for (const auto& e : v.elements) out.push_back(e.str);
+  return out;
+}
+
+}  // namespace socgov::store
