@@ -11,6 +11,7 @@
 #include "audit/store/audit_store.h"
 #include "platform/bus/consumer.h"
 #include "platform/bus/nats.h"
+#include "platform/bus/router.h"
 #include "platform/log/log.h"
 #include "platform/outbox/outbox.h"
 #include "platform/util/uuid.h"

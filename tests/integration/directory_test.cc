@@ -49,6 +49,7 @@ TEST_F(DirectoryTest, EmbeddedDirectoryFollowsRegistrationAndIsRebuiltByReplay) 
   articles.set_version(b.version());
   articles.set_approved_on("2026-11-27");
   articles.set_party_building_clause(true);  // PB-09
+  articles.set_party_leading_organ("中共厦门市集美区社会组织综合委员会");
   articles.set_text_sha256(std::string(64, 'c'));
   b = Org(&rv1::RegistrationService::Stub::RecordArticles, articles);
   rv1::ResolveDissolutionRequest dissolve;

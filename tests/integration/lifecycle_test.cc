@@ -377,6 +377,7 @@ TEST_F(LifecycleTest, Reg17Reg19PenaltyEventsFromSupervisionSuspendAndRevokeExac
       },
       std::chrono::seconds(10)));
 
+  int published = 0;
   auto publish = [&](const std::string& event_id, const sv::CaseDecided& d) {
     outbox::OutboxEvent e;
     e.id = event_id;
@@ -396,7 +397,6 @@ TEST_F(LifecycleTest, Reg17Reg19PenaltyEventsFromSupervisionSuspendAndRevokeExac
     ASSERT_TRUE(
         bus::Publish(*conn_, e, 5000, event_id + "/" + std::to_string(++published)).ok());
   };
-  int published = 0;
   sv::CaseDecided suspend;
   suspend.set_case_id("case-1");
   suspend.set_case_no("集民罚字〔2026〕3号");
@@ -447,14 +447,11 @@ TEST_F(LifecycleTest, Reg17Reg19PenaltyEventsFromSupervisionSuspendAndRevokeExac
 
   // A decision about an organization not registered here is kept as a dead letter.
   sv::CaseDecided stranger = suspend;
+  stranger.set_case_id("case-3");
   stranger.set_organization_id("51350211MJ0000099X");
   publish("0190c0de-0000-7000-8000-000000000003", stranger);
-  ASSERT_TRUE(WaitFor(
-      [&] {
-        return RedisInt({"XLEN", "{reg}:dlq"}) == 1;
-      },
-      std::chrono::seconds(10)));
-  consumer.Stop();
+  ASSERT_TRUE(WaitFor([&] { return RedisInt({"XLEN", "{reg}:dlq"}) == 1; },
+                      std::chrono::seconds(10)));
 }
 
 TEST_F(LifecycleTest, SearchFindsByChineseFragmentIdKindAndStatusWithATotal) {

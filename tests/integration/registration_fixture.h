@@ -94,7 +94,8 @@ class StreamWatcher {
           ids_.insert(d.Header("ce-id"));
           types_.push_back(d.Header("ce-type"));
           order_.push_back({d.Header("ce-type"), d.Header("ce-subject"),
-                            std::stoll(d.Header("ce-sequence")), d.Header("ce-id")});
+                            std::stoll(d.Header("ce-sequence")), d.Header("ce-id"),
+                            d.stream_sequence});
           return bus::ApplyResult{bus::Outcome::kApplied, ""};
         },
         [](const bus::Delivery&, const std::string&) { return true; }, nullptr, logger_);
@@ -112,11 +113,12 @@ class StreamWatcher {
     std::lock_guard lock(mu_);
     return types_;
   }
-  // Every delivery in arrival (stream) order.
+  // Every delivery in arrival order (a redelivery repeats its stream sequence).
   struct Seen {
     std::string type, aggregate_id;
     int64_t sequence;
     std::string id;
+    uint64_t stream_sequence;
   };
   std::vector<Seen> order() {
     std::lock_guard lock(mu_);

@@ -358,20 +358,20 @@ TEST_F(RegistrationFixture, TwoReplicasKeepEachAggregatesEventsInVersionOrderOnT
     ASSERT_TRUE(Approve(s.application().id(), 1, "two-approve-" + std::to_string(i), &a).ok());
     orgs.push_back(a.organization());
   }
-  // Thread one alternates A and B, then stops A halfway (the takeover) and goes on with B; thread
-  // two writes through B throughout.
-  auto amend = [&](int first_org, bool alternate_then_stop_a) {
-    for (int round = 0; round < kRounds; ++round) {
-      if (alternate_then_stop_a && round == kRounds / 2) service_->Stop();
+  // Each organization's amendments alternate between the replicas, from two client threads at
+  // once, while nats-server is down: the outbox backs up, and when it is back every relay that
+  // read entries would publish them at once. Then A stops (the takeover) and B goes on alone.
+  auto amend = [&](int first_org, int from, int to, bool alternate) {
+    for (int round = from; round < to; ++round) {
       for (int i = first_org; i < kOrgs; i += 2) {
-        const bool on_b =
-            !alternate_then_stop_a || round >= kRounds / 2 || round % 2 == 1;
+        const bool on_b = !alternate || round % 2 == 1;
         rv1::RecordArticlesRequest req;
         req.set_request_id("art-" + std::to_string(i) + "-" + std::to_string(round));
         req.set_organization_id(orgs[i].id());
         req.set_version(orgs[i].version());
         req.set_approved_on("2026-11-27");
         req.set_party_building_clause(round % 3 == 0);
+        if (round % 3 == 0) req.set_party_leading_organ("中共厦门市集美区社会组织综合委员会");
         req.set_text_sha256(std::string(64, static_cast<char>('a' + round % 6)));
         rv1::Organization out;
         grpc::ClientContext ctx;
@@ -383,16 +383,28 @@ TEST_F(RegistrationFixture, TwoReplicasKeepEachAggregatesEventsInVersionOrderOnT
       }
     }
   };
-  std::thread other([&] { amend(1, false); });
-  amend(0, true);
-  other.join();
+  nats_->Stop();
+  {
+    std::thread other([&] { amend(1, 0, kRounds / 2, true); });
+    amend(0, 0, kRounds / 2, true);
+    other.join();
+  }
+  nats_->Start();
+  service_->Stop();  // the active replica, if it was A, hands over
+  amend(0, kRounds / 2, kRounds, false);
+  amend(1, kRounds / 2, kRounds, false);
 
   const size_t expected = kOrgs * (3 + kRounds);  // submitted, approved, registered, amendments
   ASSERT_TRUE(WaitFor([&] { return watcher.distinct() == expected && watcher.Settled(); },
                       seconds(30)))
-      << watcher.distinct() << " of " << expected;
+      << watcher.distinct() << " of " << expected << watcher.log();
+  EXPECT_EQ(watcher.deliveries(), expected) << "an event was delivered twice";
+  // In stream order, once per stored message (redeliveries to the watcher are not the stream).
+  std::map<uint64_t, StreamWatcher::Seen> stream;
+  for (const auto& e : watcher.order()) stream.emplace(e.stream_sequence, e);
+  EXPECT_EQ(stream.size(), expected) << "an event was stored twice";
   std::map<std::string, int64_t> last;  // aggregate (type's aggregate + id) → last version seen
-  for (const auto& e : watcher.order()) {
+  for (const auto& [seq, e] : stream) {
     const std::string aggregate =
         e.type.substr(0, e.type.rfind('.', e.type.size() - 4)) + "/" + e.aggregate_id;
     EXPECT_GT(e.sequence, last[aggregate]) << aggregate << " went back to " << e.sequence;

@@ -182,17 +182,20 @@ void ConsumerLoop::Process(__natsMsg* msg) {
 }
 
 void ConsumerLoop::Ack(__natsMsg* msg, const Delivery& d) {
-  // A synchronous ack that times out (a busy server) or meets a reconnect leaves the message
-  // pending until AckWait, and then it is delivered again: retry it instead. Acking twice is
-  // harmless.
+  // A synchronous ack that times out (a busy server) or is cut by a disconnect leaves the message
+  // pending on the server until AckWait, and then it is delivered again. Keep acking (acks are
+  // idempotent, and the ack subject survives a server restart) until one is confirmed, the loop is
+  // stopping while disconnected, or AckWait has passed anyway.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(spec_.ack_wait_ms);
   natsStatus s = NATS_OK;
-  for (int attempt = 0; attempt < 5; ++attempt) {
+  for (int attempt = 0;; ++attempt) {
     s = natsMsg_AckSync(msg, nullptr, nullptr);
     if (s == NATS_OK) return;
-    if (!conn_.connected() && stop_) break;
-    Pause(100 << std::min(attempt, 4));
+    if ((stop_ && !conn_.connected()) || std::chrono::steady_clock::now() >= deadline) break;
+    Pause(std::min(50 << std::min(attempt, 5), 1000));
   }
-  logger_.Warn("ack not confirmed; the event may be delivered again",
+  logger_.Warn("ack not confirmed; the event will be delivered again",
                {{"stream", spec_.stream},
                 {"event_id", d.Header("ce-id")},
                 {"stream_seq", std::to_string(d.stream_sequence)},
@@ -218,6 +221,7 @@ void ConsumerLoop::Run() {
   natsSubscription* sub = nullptr;
   uint64_t seen_reconnects = conn_.reconnects();
   bool verify_durable = false;
+  int fetch_failures = 0;
   auto drop = [&] {
     if (sub != nullptr) natsSubscription_Destroy(sub);  // keeps the durable (nats.c >= 3.4)
     sub = nullptr;
@@ -228,7 +232,11 @@ void ConsumerLoop::Run() {
       seen_reconnects = conn_.reconnects();
       verify_durable = sub != nullptr;
     }
-    if (verify_durable) {
+    if (verify_durable && sub != nullptr) {
+      if (!conn_.connected()) {
+        Pause(250);  // the client reconnects by itself; the subscription comes back with it
+        continue;
+      }
       // The server may have come back without our durable (a lost JetStream store), and fetches
       // would then time out forever: re-provision and re-subscribe then. A durable that is still
       // there keeps its subscription: dropping it would strand whatever the server had already
@@ -273,12 +281,20 @@ void ConsumerLoop::Run() {
       if (errors_logged_++ % 20 == 0)
         logger_.Warn("consumer fetch failed",
                      {{"stream", spec_.stream}, {"error", natsStatus_GetText(s)}});
-      // Start over with a fresh subscription (and, if the server lost it, a re-provisioned
-      // durable): a pull subscription does not recover from a vanished consumer by itself.
-      drop();
+      // A pull subscription does not recover from a vanished consumer by itself: check the
+      // durable (once connected again) and start over only if it is gone, or if fetching keeps
+      // failing on a subscription the server still knows. Dropping a working subscription would
+      // strand what the server already sent it until AckWait expired.
+      if (++fetch_failures >= 20) {
+        drop();
+        fetch_failures = 0;
+      } else {
+        verify_durable = true;
+      }
       Pause(250);
       continue;
     }
+    fetch_failures = 0;
     for (int i = 0; i < list.Count; ++i) Process(list.Msgs[i]);
     natsMsgList_Destroy(&list);
   }

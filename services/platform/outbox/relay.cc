@@ -335,9 +335,12 @@ void Relay::Run() {
         }
       }
       if (!active_) {
-        // A standby replica: another relay publishes; take over when its lease lapses.
+        // A standby replica: another relay publishes; take over as soon as its lease is released
+        // or lapses (checked twice a second: one EVALSHA).
         if (stop_) break;
-        Pause(static_cast<int>(std::min<int64_t>(500, options_.lease_ttl_ms / 4)));
+        const int wait = static_cast<int>(std::min<int64_t>(500, options_.lease_ttl_ms / 4));
+        next_lease = Clock::now() + std::chrono::milliseconds(wait);
+        Pause(wait);
         continue;
       }
       const uint64_t reconnects = nats_.reconnects();

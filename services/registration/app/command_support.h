@@ -29,9 +29,6 @@ inline std::string IdempotencyKey(const auth::Principal& who, const std::string&
   return store::IdempotencyKey(who.subject, request_id);
 }
 
-// A concurrent command may spend the counter a command read (a credit-code serial): it decides
-// again on fresh reads this many times in all, then answers ABORTED.
-inline constexpr int kCounterAttempts = 5;
 
 // What a command read about its target: a replay of its request id (checked to answer the same
 // target), the target's stored hash (empty when it does not exist) and the replies of the extra
@@ -65,5 +62,18 @@ struct SerialRead {
   uint64_t next = 0;    // current + 1
 };
 Result<SerialRead> ParseSerial(const store::Value& v);
+
+// Runs a serial-spending command `attempt(reserved)`: first with the serial read in the command's
+// own read round trip (reserved = nullopt; its commit guards the counter). When a concurrent
+// command spent that serial, once more with a serial reserved by INCR (reserved set, no counter
+// guard): one round trip more under contention, never an ABORTED, and a commit that then fails
+// leaves a gap in the serials, never a duplicate.
+template <typename Attempt>
+auto WithSerial(RegistrationStore& store, Attempt attempt)
+    -> decltype(attempt(std::optional<uint64_t>())) {
+  auto r = attempt(std::optional<uint64_t>());
+  if (r.ok() || !store::IsCounterConflict(r.error())) return r;
+  return attempt(std::optional<uint64_t>(store.ReserveSerial()));
+}
 
 }  // namespace socgov::registration

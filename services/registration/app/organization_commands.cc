@@ -132,14 +132,15 @@ Result<v1::Organization> Registry::FileCommunity(const auth::Principal& who,
                                                  const app::FileCommunity& in) {
   if (auto err = ValidateRequestId(in.request_id)) return *err;
   const std::string idem = IdempotencyKey(who, in.request_id);
-  // A concurrent filing may spend the serial this one read: file again on fresh reads.
-  return store::RetryOnCounterConflict(kCounterAttempts,
-                                       [&] { return FileCommunityOnce(who, idem, in.profile); });
+  return WithSerial(store_, [&](std::optional<uint64_t> reserved) {
+    return FileCommunityOnce(who, idem, in.profile, reserved);
+  });
 }
 
 Result<v1::Organization> Registry::FileCommunityOnce(const auth::Principal& who,
                                                      const std::string& idem,
-                                                     const Profile& profile) {
+                                                     const Profile& profile,
+                                                     std::optional<uint64_t> reserved) {
   constexpr const char* kRpc = "FileCommunityOrganization";
   // One read: the replay and the serial counter the filing number is made from.
   auto read = store_.ReadForCommand(kRpc, idem, {{"GET", keys::kSerial}});
@@ -151,7 +152,7 @@ Result<v1::Organization> Registry::FileCommunityOnce(const auth::Principal& who,
   auto probe = FileCommunityOrganization("probe", profile, settings_, now);
   if (!probe.ok()) return probe.error();
   if (auto err = CheckWrite(who, probe->profile.jurisdiction)) return *err;
-  auto serial = ParseSerial(read.rows[0]);
+  auto serial = reserved ? Result<SerialRead>(SerialRead{"", *reserved}) : ParseSerial(read.rows[0]);
   if (!serial.ok()) return serial.error();
   Organization org = std::move(probe).value();
   org.id = FilingNumber(settings_.authority_code, serial->next);
@@ -167,9 +168,11 @@ Result<v1::Organization> Registry::FileCommunityOnce(const auth::Principal& who,
   m.response = response.SerializeAsString();
   const std::string name_key = keys::Name(org.profile.jurisdiction, org.profile.name);
   m.guards.push_back({Mutation::Guard::Kind::kNameFree, name_key, "", "profile.name"});
+  // The counter before the filing number made from it (see ApproveOnce).
+  if (!reserved)
+    m.guards.push_back(
+        {Mutation::Guard::Kind::kCounter, keys::kSerial, serial->current, "filing-number serial"});
   m.guards.push_back({Mutation::Guard::Kind::kAbsent, keys::Org(org.id), "", "filing " + org.id});
-  m.guards.push_back(
-      {Mutation::Guard::Kind::kCounter, keys::kSerial, serial->current, "filing-number serial"});
   m.hashes.push_back({keys::Org(org.id), EncodeOrganization(org)});
   m.sets.push_back({name_key, "org:" + org.id, 0});
   const std::string score = std::to_string(org.serial);

@@ -168,15 +168,16 @@ Result<v1::ApproveApplicationResponse> Registry::Approve(const auth::Principal& 
                                                          const app::DecideApplication& in) {
   if (auto err = ValidateDecisionRequest(in.request_id, in.application_id, in.version)) return *err;
   const std::string idem = IdempotencyKey(who, in.request_id);
-  // A concurrent approval may spend the serial this one read: decide again on fresh reads.
-  return store::RetryOnCounterConflict(
-      kCounterAttempts, [&] { return ApproveOnce(who, idem, in.application_id, in.version); });
+  return WithSerial(store_, [&](std::optional<uint64_t> reserved) {
+    return ApproveOnce(who, idem, in.application_id, in.version, reserved);
+  });
 }
 
 Result<v1::ApproveApplicationResponse> Registry::ApproveOnce(const auth::Principal& who,
                                                              const std::string& idem,
                                                              const std::string& application_id,
-                                                             int64_t version) {
+                                                             int64_t version,
+                                                             std::optional<uint64_t> reserved) {
   using Response = v1::ApproveApplicationResponse;
   // One read: the replay, the application and the serial counter a registration would spend.
   auto read = ReadTarget<Response>(store_, "ApproveApplication", idem, keys::App(application_id),
@@ -203,7 +204,7 @@ Result<v1::ApproveApplicationResponse> Registry::ApproveOnce(const auth::Princip
   if (auto err = CheckJointReview(application_id, app->review_id, {ReviewTrigger::kEstablishment},
                                   app->profile.legal_rep.id_number, &review_id))
     return *err;
-  auto serial = ParseSerial(read.extra[0]);
+  auto serial = reserved ? Result<SerialRead>(SerialRead{"", *reserved}) : ParseSerial(read.extra[0]);
   if (!serial.ok()) return serial.error();
   auto code = MakeCreditCode(app->profile.kind, settings_.authority_code, serial->next);
   if (!code.ok()) return code.error();
@@ -231,10 +232,13 @@ Result<v1::ApproveApplicationResponse> Registry::ApproveOnce(const auth::Princip
   m.response = response.SerializeAsString();
   m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::App(app->id),
                       std::to_string(app->version), "application " + app->id});
+  // The counter first: the code was made from it, so a concurrent approval that spent it shows
+  // as a counter conflict (run again with the next serial), not as the code existing.
+  if (!reserved)
+    m.guards.push_back(
+        {Mutation::Guard::Kind::kCounter, keys::kSerial, serial->current, "credit-code serial"});
   m.guards.push_back(
       {Mutation::Guard::Kind::kAbsent, keys::Org(org.id), "", "organization " + org.id});
-  m.guards.push_back(
-      {Mutation::Guard::Kind::kCounter, keys::kSerial, serial->current, "credit-code serial"});
   m.hashes.push_back({keys::App(app->id), EncodeApplication(approval->application)});
   m.hashes.push_back({keys::Org(org.id), EncodeOrganization(org)});
   // The name passes from the application to the organization (REG-03).

@@ -91,8 +91,8 @@ class Registry {
   // without effect on registration (warning, fine, ...) or a case already applied. kNotFound for
   // organizations not registered here, kFailedPrecondition when its state does not allow the
   // penalty.
-  Result<std::optional<Mutation>> DecidePenalty(const std::string& event_id,
-                                                const std::string& case_decided_bytes);
+  Result<std::optional<store::Mutation>> DecidePenalty(const std::string& event_id,
+                                                       const std::string& case_decided_bytes);
 
   const RegistrySettings& settings() const { return settings_; }
 
@@ -128,10 +128,12 @@ class Registry {
   Result<v1::ApproveApplicationResponse> ApproveOnce(const auth::Principal& who,
                                                      const std::string& idem,
                                                      const std::string& application_id,
-                                                     int64_t version);
+                                                     int64_t version,
+                                                     std::optional<uint64_t> reserved);
   // One attempt of FileCommunity (it spends a serial too).
   Result<v1::Organization> FileCommunityOnce(const auth::Principal& who, const std::string& idem,
-                                             const Profile& profile);
+                                             const Profile& profile,
+                                             std::optional<uint64_t> reserved);
 
   // ApproveApplication of a preparation (preparation_commands.cc).
   Result<v1::ApproveApplicationResponse> ApprovePreparationCommand(const auth::Principal& who,

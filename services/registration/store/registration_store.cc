@@ -686,4 +686,11 @@ Result<RegistrationStore::Page> RegistrationStore::ListOrganizations(const OrgFi
 
 namespace socgov::registration {
 
+uint64_t RegistrationStore::ReserveSerial() {
+  auto redis = pool_.Acquire();
+  store::Value v = redis->Command({"INCR", keys::kSerial});
+  if (v.type != store::Value::Type::kInteger) throw store::RedisUnavailable("INCR: " + v.str);
+  return static_cast<uint64_t>(v.integer);
+}
+
 }  // namespace socgov::registration

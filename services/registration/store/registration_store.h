@@ -96,6 +96,9 @@ class RegistrationStore {
   Result<std::vector<ReviewCase>> ReviewsOf(const std::string& subject_id);
   // The current holder of a name ("app:<id>", "org:<id>", "lapsed:<id>"), if any.
   std::optional<std::string> NameHolder(const std::string& authority, const std::string& name);
+  // Reserves the next credit-code / filing-number serial (INCR) for a command whose optimistic
+  // read of the counter lost to a concurrent command.
+  uint64_t ReserveSerial();
   // Serial of an organization in the {reg}:orgs index (its list position).
   std::optional<uint64_t> OrgSerial(const std::string& id);
   // Preparations whose founding deadline (days since epoch) is < before_day.
