@@ -5,7 +5,8 @@
 //                              every object against the Kubernetes schemas (kubernetes-models) and
 //                              assert socgov's rules; exit 77 (skipped) when kubectl is missing
 //   node check.mjs files       the same schema check and rules for the plain object files of base/
-//                              and components/ (runs where kubectl does not, e.g. a fresh Debian 12)
+//                              and components/ (runs where kubectl does not, e.g. a fresh Debian 12),
+//                              and services/services.json against base/ (a folder per service)
 //   node check.mjs dockerfile  deploy/Dockerfile: Debian 12 stages, a non-root USER, no build tools
 //                              in the runtime stage, the build stage installs tools/dev's packages
 //
@@ -179,7 +180,45 @@ async function checkFiles() {
   }
   await validateSchemas(objects, problems);
   problems.push(...rules(objects.map((o) => o.obj), { where: "base+components", rendered: false }));
+  problems.push(...manifestProblems(yaml));
   report("base and component files", problems, objects.length);
+}
+
+// services/services.json against base/: each service has a folder base/<name>/ listed in
+// base/kustomization.yaml whose values.yaml names it; components/service runs socgov-<name>; a
+// service's stream is its name's (socgov-streams) and base/common's SOCGOV_CONTEXTS provisions it.
+function manifestProblems(yaml) {
+  const problems = [];
+  const at = "services/services.json";
+  const services = JSON.parse(readFileSync(join(repoDir, "services", "services.json"), "utf8")).services;
+  const readYaml = (...parts) => yaml.parse(readFileSync(join(k8sDir, ...parts), "utf8"));
+  const listed = readYaml("base", "kustomization.yaml").resources ?? [];
+  const common = readYaml("base", "common", "kustomization.yaml").configMapGenerator ?? [];
+  const literals = common.find((g) => g.name === "socgov-config")?.literals ?? [];
+  const contexts = (literals.find((l) => l.startsWith("SOCGOV_CONTEXTS=")) ?? "=").split("=")[1].split(",");
+  for (const s of services) {
+    const where = `${at}: ${s.name}`;
+    if (s.binary.split("/").at(-1) !== `socgov-${s.name}`) problems.push(`${where}: binary must be .../socgov-${s.name}`);
+    if (!listed.includes(s.name)) problems.push(`${where}: not listed in deploy/k8s/base/kustomization.yaml`);
+    if (!existsSync(join(k8sDir, "base", s.name, "values.yaml"))) {
+      problems.push(`${where}: deploy/k8s/base/${s.name}/values.yaml is missing`);
+    } else if (readYaml("base", s.name, "values.yaml").data?.name !== s.name) {
+      problems.push(`${where}: deploy/k8s/base/${s.name}/values.yaml does not name ${s.name}`);
+    }
+    if (s.publishes) {
+      if (s.publishes !== s.name.toUpperCase().replaceAll("-", "_")) {
+        problems.push(`${where}: publishes ${s.publishes}, but socgov-streams names its stream after the service`);
+      }
+      if (!contexts.includes(s.name)) problems.push(`${where}: base/common SOCGOV_CONTEXTS lacks ${s.name}`);
+    }
+  }
+  const names = new Set(services.map((s) => s.name));
+  for (const dir of listed) {
+    if (existsSync(join(k8sDir, "base", dir, "values.yaml")) && !names.has(dir)) {
+      problems.push(`deploy/k8s/base/${dir}: a service folder with no entry in ${at}`);
+    }
+  }
+  return problems;
 }
 
 // ---- Dockerfile ----------------------------------------------------------------------------------
@@ -247,8 +286,9 @@ function devPackages() {
 }
 
 const BUILD_TOOLS = /^(g\+\+|gcc|clang|cmake|ninja-build|make|ccache|git|pkg-config|protobuf-compiler(-grpc)?|.*-dev)$/;
-// Packages tools/dev installs for running tests or fetching things, not for building the image.
-const NOT_FOR_IMAGE_BUILD = new Set(["redis-server", "nats-server", "curl", "nodejs", "npm"]);
+// Packages tools/dev installs for running tests, fetching things or reading services/services.json in
+// bash, not for building the image.
+const NOT_FOR_IMAGE_BUILD = new Set(["redis-server", "nats-server", "curl", "jq", "nodejs", "npm"]);
 
 function checkDockerfile() {
   const path = join(deployDir, "Dockerfile");

@@ -228,6 +228,7 @@ TEST(EndToEnd, EveryRegistrationTransitionReachesTheAuditChainOnce) {
     e.jurisdiction = Stack::kJurisdiction;
     e.actor = "enforcer.e2e";
     e.nats_subject = outbox::Subject(Stack::kJurisdiction, "supervision", "case", "decided");
+    e.sequence = 1;  // the case's version (ce-sequence), as supervision will publish it
     d.SerializeToString(&e.data);
     ASSERT_TRUE(bus::Publish(**conn, e, 5000).ok());
   };

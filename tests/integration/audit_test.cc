@@ -7,14 +7,16 @@
 #include <sstream>
 
 #include "audit/api/audit_handler.h"
-#include "audit/app/recorder.h"
+#include "audit/definition.h"
 #include "audit/store/audit_store.h"
 #include "platform/bus/consumer.h"
 #include "platform/bus/nats.h"
+#include "platform/bus/router.h"
 #include "platform/log/log.h"
 #include "platform/outbox/outbox.h"
 #include "platform/util/uuid.h"
 #include "socgov/registration/v1/events.pb.h"
+#include "support/in_process.h"
 #include "support/servers.h"
 
 namespace socgov::testing {
@@ -32,8 +34,6 @@ class AuditFixture : public ::testing::Test {
     ro.command_timeout_ms = 1000;
     pool_ = std::make_unique<store::RedisPool>(ro, 4);
     store_ = std::make_unique<audit::AuditStore>(*pool_);
-    store_->LoadScripts();
-    recorder_ = std::make_unique<audit::Recorder>(*store_, clock_, logger_);
     auto c = bus::Connection::Connect({nats_->url(), "test-audit"});
     ASSERT_TRUE(c.ok());
     conn_ = std::move(c).value();
@@ -41,19 +41,17 @@ class AuditFixture : public ::testing::Test {
     ASSERT_FALSE(
         bus::EnsureStream(*conn_, {"REGISTRATION", {"socgov.v1.350200.350211.registration.>"}})
             .has_value());
-    bus::ConsumerSpec spec{"REGISTRATION", "audit", "", 5, 30000};
-    ASSERT_FALSE(bus::EnsureConsumer(*conn_, spec).has_value());
-    loop_ = std::make_unique<bus::ConsumerLoop>(
-        *conn_, spec, [this](const bus::Delivery& d) { return recorder_->Apply(d); },
-        [this](const bus::Delivery& d, const std::string& why) {
-          return store_->AppendDeadLetter(d, why);
-        },
-        nullptr, logger_);
-    loop_->Start();
+    service_ = std::make_unique<InProcessService>(
+        audit::ServiceDefinition(), dir_.path(), *redis_, *nats_,
+        "audit-integration-test-key-0123456789abcdef",
+        std::map<std::string, std::string>{{"SOCGOV_STREAMS", "REGISTRATION"},
+                                           {"SOCGOV_CONSUMER_MAX_DELIVER", "5"}});
+    ASSERT_TRUE(service_->Start());
   }
   void TearDown() override {
-    if (loop_) loop_->Stop();
+    if (service_) service_->Stop();
   }
+  bus::Router::Counts Counts() { return service_->kit().router().counts("record-registration"); }
 
   outbox::OutboxEvent RegisteredEvent(const std::string& code, const std::string& id_number) {
     registration::v1::OrganizationRegistered body;
@@ -76,26 +74,10 @@ class AuditFixture : public ::testing::Test {
     return e;
   }
 
-  // Publishes with CloudEvents headers but a fresh Nats-Msg-Id, so JetStream's dedup cannot hide a
-  // second delivery of the same ce-id from the consumer (as after a dedup window has passed).
+  // Publishes with a fresh Nats-Msg-Id, so JetStream's dedup cannot hide a second delivery of
+  // the same ce-id from the consumer (as after a dedup window has passed).
   void PublishBypassingDedup(const outbox::OutboxEvent& e, const std::string& msg_id) {
-    natsMsg* m = nullptr;
-    ASSERT_EQ(natsMsg_Create(&m, e.nats_subject.c_str(), nullptr, e.data.data(),
-                             static_cast<int>(e.data.size())),
-              NATS_OK);
-    natsMsgHeader_Set(m, "ce-id", e.id.c_str());
-    natsMsgHeader_Set(m, "ce-type", e.type.c_str());
-    natsMsgHeader_Set(m, "ce-source", e.source.c_str());
-    natsMsgHeader_Set(m, "ce-subject", e.subject.c_str());
-    natsMsgHeader_Set(m, "ce-time", e.time.c_str());
-    natsMsgHeader_Set(m, "ce-dataschema", e.dataschema.c_str());
-    natsMsgHeader_Set(m, "ce-jurisdiction", e.jurisdiction.c_str());
-    natsMsgHeader_Set(m, "ce-actor", e.actor.c_str());
-    natsMsgHeader_Set(m, "Nats-Msg-Id", msg_id.c_str());
-    jsPubAck* ack = nullptr;
-    EXPECT_EQ(js_PublishMsg(&ack, conn_->js(), m, nullptr, nullptr), NATS_OK);
-    if (ack != nullptr) jsPubAck_Destroy(ack);
-    natsMsg_Destroy(m);
+    EXPECT_TRUE(bus::Publish(*conn_, e, 5000, msg_id).ok());
   }
 
   int64_t HeadSeq() { return store_->ReadHead().seq; }
@@ -108,14 +90,12 @@ class AuditFixture : public ::testing::Test {
   TempDir dir_;
   std::unique_ptr<RedisServer> redis_;
   std::unique_ptr<NatsServer> nats_;
-  std::ostringstream sink_;
-  log::Logger logger_{"audit", "350211", &sink_};
   SystemClock clock_;
+  // The test's own view of audit's Redis.
   std::unique_ptr<store::RedisPool> pool_;
   std::unique_ptr<audit::AuditStore> store_;
-  std::unique_ptr<audit::Recorder> recorder_;
   std::unique_ptr<bus::Connection> conn_;
-  std::unique_ptr<bus::ConsumerLoop> loop_;
+  std::unique_ptr<InProcessService> service_;
 };
 
 TEST_F(AuditFixture, SameEventDeliveredTwiceMakesOneRecordAndTheChainVerifies) {
@@ -124,9 +104,9 @@ TEST_F(AuditFixture, SameEventDeliveredTwiceMakesOneRecordAndTheChainVerifies) {
   PublishBypassingDedup(e1, "m1");
   PublishBypassingDedup(e1, "m2");  // the same event again
   PublishBypassingDedup(e2, "m3");
-  ASSERT_TRUE(WaitFor([&] { return loop_->applied() + loop_->duplicates() == 3; }, seconds(10)));
-  EXPECT_EQ(loop_->applied(), 2u);
-  EXPECT_EQ(loop_->duplicates(), 1u);
+  ASSERT_TRUE(WaitFor([&] { return Counts().applied + Counts().duplicate == 3; }, seconds(10)));
+  EXPECT_EQ(Counts().applied, 2u);
+  EXPECT_EQ(Counts().duplicate, 1u);
   EXPECT_EQ(HeadSeq(), 2);
 
   auto rec = store_->LoadRecord(1);
@@ -163,7 +143,7 @@ TEST_F(AuditFixture, DeletedHeadIsReportedByVerifyChain) {
     PublishBypassingDedup(RegisteredEvent("52350211MJ0000026X", "11010519491231002X"),
                           "h" + std::to_string(i));
   ASSERT_TRUE(WaitFor([&] { return HeadSeq() == 2; }, seconds(10)));
-  loop_->Stop();  // nothing may append while the head is gone
+  service_->Stop();  // nothing may append while the head is gone
   {
     auto r = pool_->Acquire();
     r->Command({"DEL", audit::HeadKey()});
@@ -179,9 +159,9 @@ TEST_F(AuditFixture, EventArrivingWhileRedisIsDownIsRetriedAndRecordedOnce) {
   // Longer than MaxDeliver (5) redeliveries would last: the event must be held, not dropped.
   std::this_thread::sleep_for(std::chrono::seconds(6));
   redis_->Start();
-  ASSERT_TRUE(WaitFor([&] { return loop_->applied() == 1; }, seconds(20))) << sink_.str();
+  ASSERT_TRUE(WaitFor([&] { return Counts().applied == 1; }, seconds(20))) << service_->log();
   EXPECT_EQ(HeadSeq(), 1);
-  EXPECT_EQ(loop_->dead_lettered(), 0u);
+  EXPECT_EQ(Counts().dead_lettered, 0u);
 }
 
 TEST_F(AuditFixture, MalformedEventIsDeadLetteredWithItsReason) {
@@ -194,14 +174,15 @@ TEST_F(AuditFixture, MalformedEventIsDeadLetteredWithItsReason) {
   ASSERT_EQ(js_PublishMsg(&ack, conn_->js(), m, nullptr, nullptr), NATS_OK);
   jsPubAck_Destroy(ack);
   natsMsg_Destroy(m);
-  ASSERT_TRUE(WaitFor([&] { return loop_->dead_lettered() == 1; }, seconds(10)));
+  ASSERT_TRUE(WaitFor([&] { return Counts().dead_lettered == 1; }, seconds(10)));
   EXPECT_EQ(HeadSeq(), 0);
-  auto r = pool_->Acquire();
-  auto dlq = r->Command({"XRANGE", audit::DeadLetterKey(), "-", "+"});
-  ASSERT_EQ(dlq.elements.size(), 1u);
-  std::string fields;
-  for (auto& f : dlq.elements[0].elements[1].elements) fields += f.str + " ";
-  EXPECT_NE(fields.find("ce-id"), std::string::npos) << fields;
+  // One dead-letter schema for every service (the kit's router).
+  const auto dlq = service_->kit().router().ListDeadLetters("", 10);
+  ASSERT_EQ(dlq.size(), 1u);
+  EXPECT_EQ(dlq[0].kind, "mismatch");
+  EXPECT_EQ(dlq[0].route, "record-registration");
+  EXPECT_NE(dlq[0].reason.find("ce-id"), std::string::npos) << dlq[0].reason;
+  EXPECT_EQ(dlq[0].data, "x");
 }
 
 TEST_F(AuditFixture, ListFiltersByAggregateTypeActorTimeAndScopeWithPaging) {
@@ -210,6 +191,10 @@ TEST_F(AuditFixture, ListFiltersByAggregateTypeActorTimeAndScopeWithPaging) {
                    int minutes) {
     auto e = RegisteredEvent(code, "11010519491231002X");
     e.type = type;
+    // The subject follows the type (the router dead-letters an event whose subject disagrees).
+    const auto parts = type.substr(std::string("cn.socgov.registration.").size());
+    e.nats_subject = "socgov.v1.350200.350211.registration." +
+                     parts.substr(0, parts.size() - std::string(".v1").size());
     e.actor = actor;
     e.time = FormatRfc3339(base + std::chrono::minutes(minutes));
     return e;

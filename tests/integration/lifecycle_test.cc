@@ -22,12 +22,9 @@ std::string IdNumber(const std::string& first17) {
 
 class LifecycleTest : public RegistrationFixture {
  protected:
-  registration::RegistrySettings Settings() const override {
-    registration::RegistrySettings s;
-    s.authority_code = kJimei;
-    s.joint_review_required = true;
-    s.review_departments = {"社会工作部", "公安局"};
-    return s;
+  std::map<std::string, std::string> Env() const override {
+    return {{"SOCGOV_JOINT_REVIEW_REQUIRED", "true"},
+            {"SOCGOV_REVIEW_DEPARTMENTS", "社会工作部,公安局"}};
   }
   const Clock& clock() const override { return fixed_; }
 
@@ -368,10 +365,19 @@ TEST_F(LifecycleTest, Reg17Reg19PenaltyEventsFromSupervisionSuspendAndRevokeExac
   // Supervision's stream, as the supervision service will create it.
   ASSERT_FALSE(bus::EnsureStream(*conn_, {"SUPERVISION", {"socgov.v1.350200.350211.supervision.>"}})
                    .has_value());
-  registration::PenaltyConsumer consumer(*conn_, *registry_, "registration-penalties", kJimei,
-                                         nullptr, logger_);
-  consumer.StartWhenStreamExists();
+  // The service's penalty route starts consuming once the stream exists (within its next tick).
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        jsConsumerInfo* ci = nullptr;
+        if (js_GetConsumerInfo(&ci, conn_->js(), "SUPERVISION", "registration-penalties", nullptr,
+                               nullptr) != NATS_OK)
+          return false;
+        jsConsumerInfo_Destroy(ci);
+        return true;
+      },
+      std::chrono::seconds(10)));
 
+  int published = 0;
   auto publish = [&](const std::string& event_id, const sv::CaseDecided& d) {
     outbox::OutboxEvent e;
     e.id = event_id;
@@ -383,8 +389,13 @@ TEST_F(LifecycleTest, Reg17Reg19PenaltyEventsFromSupervisionSuspendAndRevokeExac
     e.jurisdiction = kJimei;
     e.actor = "enforcer.test";
     e.nats_subject = registration::CaseDecidedSubject(kJimei);
+    e.sequence = 1;  // the case's version; only case.decided is consumed here
     d.SerializeToString(&e.data);
-    ASSERT_TRUE(bus::Publish(*conn_, e, 5000).ok());
+    // A fresh Nats-Msg-Id each time, so JetStream's dedup cannot hide a redelivery from the
+    // service's own dedup.
+    e.id = event_id;
+    ASSERT_TRUE(
+        bus::Publish(*conn_, e, 5000, event_id + "/" + std::to_string(++published)).ok());
   };
   sv::CaseDecided suspend;
   suspend.set_case_id("case-1");
@@ -400,23 +411,19 @@ TEST_F(LifecycleTest, Reg17Reg19PenaltyEventsFromSupervisionSuspendAndRevokeExac
   publish("0190c0de-0000-7000-8000-000000000001", suspend);
   ASSERT_TRUE(WaitFor([&] { return GetOrg(org.id()).status() == rv1::ORG_STATUS_SUSPENDED; },
                       std::chrono::seconds(10)))
-      << log_sink_.str();
+      << ServiceLog();
   EXPECT_EQ(GetOrg(org.id()).suspended_until(), "2027-02-27");
   const int64_t suspended_version = GetOrg(org.id()).version();
 
-  // The same event delivered again (a redelivery) changes nothing.
-  auto again = registry_->ApplyPenaltyDecision("0190c0de-0000-7000-8000-000000000001",
-                                               suspend.SerializeAsString());
-  ASSERT_TRUE(again.ok());
-  EXPECT_FALSE(*again);
+  // The same event delivered again (a redelivery) changes nothing: the router's inbox.
+  publish("0190c0de-0000-7000-8000-000000000001", suspend);
+  ASSERT_TRUE(WaitFor([&] { return DurableSettled(*conn_, "SUPERVISION", "registration-penalties"); }, std::chrono::seconds(10)));
   EXPECT_EQ(GetOrg(org.id()).version(), suspended_version);
-  // Even when the idempotency record is gone (a durable replayed from the start), the case is
+  // Even when the inbox record is gone (a durable replayed from the start), the case is
   // recognized as already applied.
-  RedisInt({"DEL", "{reg}:idem:CaseDecided:0190c0de-0000-7000-8000-000000000001"});
-  again = registry_->ApplyPenaltyDecision("0190c0de-0000-7000-8000-000000000001",
-                                          suspend.SerializeAsString());
-  ASSERT_TRUE(again.ok());
-  EXPECT_FALSE(*again);
+  RedisInt({"DEL", "{reg}:inbox:penalties:0190c0de-0000-7000-8000-000000000001"});
+  publish("0190c0de-0000-7000-8000-000000000001", suspend);
+  ASSERT_TRUE(WaitFor([&] { return DurableSettled(*conn_, "SUPERVISION", "registration-penalties"); }, std::chrono::seconds(10)));
   EXPECT_EQ(GetOrg(org.id()).version(), suspended_version);
 
   sv::CaseDecided revoke = suspend;
@@ -440,14 +447,11 @@ TEST_F(LifecycleTest, Reg17Reg19PenaltyEventsFromSupervisionSuspendAndRevokeExac
 
   // A decision about an organization not registered here is kept as a dead letter.
   sv::CaseDecided stranger = suspend;
+  stranger.set_case_id("case-3");
   stranger.set_organization_id("51350211MJ0000099X");
   publish("0190c0de-0000-7000-8000-000000000003", stranger);
-  ASSERT_TRUE(WaitFor(
-      [&] {
-        return RedisInt({"XLEN", "{reg}:dlq"}) == 1;
-      },
-      std::chrono::seconds(10)));
-  consumer.Stop();
+  ASSERT_TRUE(WaitFor([&] { return RedisInt({"XLEN", "{reg}:dlq"}) == 1; },
+                      std::chrono::seconds(10)));
 }
 
 TEST_F(LifecycleTest, SearchFindsByChineseFragmentIdKindAndStatusWithATotal) {
@@ -615,11 +619,11 @@ TEST_F(LifecycleTest, ARequestIdReusedForAnotherTransitionOfTheSameEntityIsNotAR
 
 class HubeiRulesTest : public LifecycleTest {
  protected:
-  registration::RegistrySettings Settings() const override {
-    auto s = LifecycleTest::Settings();
-    s.preparation_extension_months = 3;  // REG-05
-    s.lapse_name_block_months = 12;
-    return s;
+  std::map<std::string, std::string> Env() const override {
+    auto env = LifecycleTest::Env();
+    env["SOCGOV_PREPARATION_EXTENSION_MONTHS"] = "3";  // REG-05
+    env["SOCGOV_LAPSE_NAME_BLOCK_MONTHS"] = "12";
+    return env;
   }
 };
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nats/nats.h>
 
+#include <map>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -14,13 +15,13 @@
 #include "platform/auth/token.h"
 #include "platform/bus/consumer.h"
 #include "platform/bus/nats.h"
-#include "platform/grpcx/server.h"
 #include "platform/log/log.h"
 #include "platform/outbox/relay.h"
 #include "platform/store/redis.h"
-#include "registration/api/registration_handler.h"
-#include "registration/app/registry.h"
+#include "registration/definition.h"
 #include "registration/store/registration_store.h"
+#include "socgov/registration/v1/registration_service.grpc.pb.h"
+#include "support/in_process.h"
 #include "support/servers.h"
 
 namespace socgov::testing {
@@ -59,6 +60,19 @@ inline rv1::SubmitApplicationRequest SocialServiceRequest(const std::string& nam
   return r;
 }
 
+// True once `durable` has nothing left to deliver and nothing unacknowledged: what it applied is
+// final, however slow the machine.
+inline bool DurableSettled(bus::Connection& conn, const std::string& stream,
+                           const std::string& durable) {
+  jsConsumerInfo* ci = nullptr;
+  if (js_GetConsumerInfo(&ci, conn.js(), stream.c_str(), durable.c_str(), nullptr, nullptr) !=
+      NATS_OK)
+    return false;
+  const bool settled = ci->NumPending == 0 && ci->NumAckPending == 0;
+  jsConsumerInfo_Destroy(ci);
+  return settled;
+}
+
 // Counts what arrives on the REGISTRATION stream through a durable consumer.
 class StreamWatcher {
  public:
@@ -79,6 +93,9 @@ class StreamWatcher {
           ++deliveries_;
           ids_.insert(d.Header("ce-id"));
           types_.push_back(d.Header("ce-type"));
+          order_.push_back({d.Header("ce-type"), d.Header("ce-subject"),
+                            std::stoll(d.Header("ce-sequence")), d.Header("ce-id"),
+                            d.stream_sequence});
           return bus::ApplyResult{bus::Outcome::kApplied, ""};
         },
         [](const bus::Delivery&, const std::string&) { return true; }, nullptr, logger_);
@@ -96,18 +113,21 @@ class StreamWatcher {
     std::lock_guard lock(mu_);
     return types_;
   }
+  // Every delivery in arrival order (a redelivery repeats its stream sequence).
+  struct Seen {
+    std::string type, aggregate_id;
+    int64_t sequence;
+    std::string id;
+    uint64_t stream_sequence;
+  };
+  std::vector<Seen> order() {
+    std::lock_guard lock(mu_);
+    return order_;
+  }
   bus::Connection& conn() { return *conn_; }
   // True once the durable has nothing left to deliver and nothing unacknowledged: counts read
   // after this are final, however slow the machine.
-  bool Settled() {
-    jsConsumerInfo* ci = nullptr;
-    if (js_GetConsumerInfo(&ci, conn_->js(), "REGISTRATION", durable_.c_str(), nullptr, nullptr) !=
-        NATS_OK)
-      return false;
-    const bool settled = ci->NumPending == 0 && ci->NumAckPending == 0;
-    jsConsumerInfo_Destroy(ci);
-    return settled;
-  }
+  bool Settled() { return DurableSettled(*conn_, "REGISTRATION", durable_); }
   std::string log() const { return sink_.str(); }
   void Note(const std::string& what) { logger_.Info(what); }
 
@@ -121,6 +141,7 @@ class StreamWatcher {
   size_t deliveries_ = 0;
   std::set<std::string> ids_;
   std::vector<std::string> types_;
+  std::vector<Seen> order_;
 };
 
 class RegistrationFixture : public ::testing::Test {
@@ -133,50 +154,29 @@ class RegistrationFixture : public ::testing::Test {
     redis_options_ = ro;
     pool_ = std::make_unique<store::RedisPool>(ro, 4);
     store_ = std::make_unique<registration::RegistrationStore>(*pool_);
-    {
-      auto r = pool_->Acquire();
-      store_->scripts().LoadAll(*r);
-    }
     auto c = bus::Connection::Connect({nats_->url(), "test-registration"});
     ASSERT_TRUE(c.ok());
     conn_ = std::move(c).value();
     ASSERT_TRUE(WaitFor([&] { return conn_->connected(); }, std::chrono::seconds(5)));
-    ASSERT_FALSE(
-        bus::EnsureStream(*conn_, {"REGISTRATION", {"socgov.v1.350200.350211.registration.>"}})
-            .has_value());
-    outbox::RelayOptions relay_options;
-    relay_options.stream_key = registration::kOutboxKey;
-    relay_options.retention_ms = 120000;
-    relay_options.stream = {"REGISTRATION", {"socgov.v1.350200.350211.registration.>"}};
-    relay_ = std::make_unique<outbox::Relay>(relay_options, ro, *conn_, nullptr, logger_);
-    relay_->Start();
-    registry_ = std::make_unique<registration::Registry>(*store_, Settings(), clock());
-    handler_ = std::make_unique<registration::RegistrationHandler>(*registry_, verifier_, clock(),
-                                                                   logger_);
-    host_ = std::make_unique<grpcx::ServiceHost>(grpcx::HostOptions{"127.0.0.1:0", 0, 2000, 8},
-                                                 nullptr, logger_);
-    host_->AddService(handler_.get());
-    const int port = host_->Start();
-    ASSERT_NE(port, 0);
-    channel_ = grpc::CreateChannel("127.0.0.1:" + std::to_string(port),
-                                   grpc::InsecureChannelCredentials());
+    service_ = std::make_unique<InProcessService>(registration::ServiceDefinition(), dir_.path(),
+                                                  *redis_, *nats_, kTestKey, Env(), &clock());
+    ASSERT_TRUE(service_->Start());
+    channel_ = grpc::CreateChannel(service_->addr(), grpc::InsecureChannelCredentials());
     stub_ = rv1::RegistrationService::NewStub(channel_);
   }
 
   void TearDown() override {
-    if (host_) host_->Shutdown();
-    if (relay_) relay_->Stop(0);
+    if (service_) service_->Stop();
   }
 
   // These tests exercise storage, idempotency and the event path of establishment; the joint
   // review (REG-20) that precedes it is exercised by lifecycle_test.cc.
-  virtual registration::RegistrySettings Settings() const {
-    registration::RegistrySettings s;
-    s.authority_code = kJimei;
-    s.joint_review_required = false;
-    return s;
+  virtual std::map<std::string, std::string> Env() const {
+    return {{"SOCGOV_JOINT_REVIEW_REQUIRED", "false"}};
   }
   virtual const Clock& clock() const { return clock_; }
+  const outbox::Relay& relay() { return *service_->kit().relay(); }
+  std::string ServiceLog() const { return service_ ? service_->log() : std::string(); }
 
   template <typename Req, typename Resp, typename Fn>
   grpc::Status Call(Fn fn, const Req& req, Resp* resp, const std::string& token) {
@@ -230,18 +230,13 @@ class RegistrationFixture : public ::testing::Test {
   TempDir dir_;
   std::unique_ptr<RedisServer> redis_;
   std::unique_ptr<NatsServer> nats_;
-  std::ostringstream log_sink_;
-  log::Logger logger_{"registration", kJimei, &log_sink_};
   SystemClock clock_;
-  auth::TokenVerifier verifier_{kTestKey};
   store::RedisOptions redis_options_;
+  // The test's own view of the service's Redis (reads and snapshots only).
   std::unique_ptr<store::RedisPool> pool_;
   std::unique_ptr<registration::RegistrationStore> store_;
   std::unique_ptr<bus::Connection> conn_;
-  std::unique_ptr<outbox::Relay> relay_;
-  std::unique_ptr<registration::Registry> registry_;
-  std::unique_ptr<registration::RegistrationHandler> handler_;
-  std::unique_ptr<grpcx::ServiceHost> host_;
+  std::unique_ptr<InProcessService> service_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<rv1::RegistrationService::Stub> stub_;
 };

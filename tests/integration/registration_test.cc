@@ -4,6 +4,8 @@
 #include <nats/nats.h>
 
 #include <filesystem>
+#include <map>
+#include <thread>
 
 #include "registration/domain/credit_code.h"
 #include "registration/domain/dates.h"
@@ -302,7 +304,7 @@ TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOu
   ASSERT_TRUE(WaitFor(
       [&] {
         return RedisInt({"XLEN", registration::kOutboxKey}) == kEvents &&
-               relay_->published() == kEvents;
+               relay().published() == kEvents;
       },
       seconds(10)));
   // nats-server 2.9 fsyncs every 60 s; a power cut can lose what it acknowledged. Simulate the
@@ -314,7 +316,7 @@ TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOu
   nats_->Start();
   before.Note("nats started");
 
-  ASSERT_TRUE(WaitFor([&] { return relay_->republished() >= kEvents; }, seconds(20)));
+  ASSERT_TRUE(WaitFor([&] { return relay().republished() >= kEvents; }, seconds(20)));
   StreamWatcher watcher(nats_->url(), "after-loss");
   watcher.Start();
   ASSERT_TRUE(
@@ -326,6 +328,89 @@ TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOu
       << before.deliveries() << before.log() << ConsumerState(before.conn(), "before-loss")
       << " reconnects=" << before.conn().reconnects() << " relay=" << conn_->reconnects();
   EXPECT_EQ(before.distinct(), static_cast<size_t>(kEvents));
+}
+
+// Two replicas share one Redis (and so one outbox): only the holder of the relay lease publishes,
+// so each aggregate's events reach JetStream in version order, also when the active replica stops
+// mid-way and the other takes over.
+TEST_F(RegistrationFixture, TwoReplicasKeepEachAggregatesEventsInVersionOrderOnTheStream) {
+  InProcessService second(registration::ServiceDefinition(), dir_.path(), *redis_, *nats_,
+                          kTestKey,
+                          {{"SOCGOV_JOINT_REVIEW_REQUIRED", "false"},
+                           {"SOCGOV_RELAY_CONSUMER", "relay-2"}});
+  ASSERT_TRUE(second.Start());
+  auto stub_b = rv1::RegistrationService::NewStub(
+      grpc::CreateChannel(second.addr(), grpc::InsecureChannelCredentials()));
+  EXPECT_NE(relay().active(), second.kit().relay()->active()) << "exactly one relay publishes";
+  StreamWatcher watcher(nats_->url(), "order");
+  watcher.Start();
+
+  // Each organization's commands alternate between the replicas, from two client threads at once.
+  constexpr int kOrgs = 6, kRounds = 12;
+  std::vector<rv1::Organization> orgs;
+  for (int i = 0; i < kOrgs; ++i) {
+    rv1::SubmitApplicationResponse s;
+    ASSERT_TRUE(Submit(SocialServiceRequest("厦门市集美区双副本" + std::to_string(i) + "号服务中心",
+                                            "two-" + std::to_string(i)),
+                       &s)
+                    .ok());
+    rv1::ApproveApplicationResponse a;
+    ASSERT_TRUE(Approve(s.application().id(), 1, "two-approve-" + std::to_string(i), &a).ok());
+    orgs.push_back(a.organization());
+  }
+  // Each organization's amendments alternate between the replicas, from two client threads at
+  // once, while nats-server is down: the outbox backs up, and when it is back every relay that
+  // read entries would publish them at once. Then A stops (the takeover) and B goes on alone.
+  auto amend = [&](int first_org, int from, int to, bool alternate) {
+    for (int round = from; round < to; ++round) {
+      for (int i = first_org; i < kOrgs; i += 2) {
+        const bool on_b = !alternate || round % 2 == 1;
+        rv1::RecordArticlesRequest req;
+        req.set_request_id("art-" + std::to_string(i) + "-" + std::to_string(round));
+        req.set_organization_id(orgs[i].id());
+        req.set_version(orgs[i].version());
+        req.set_approved_on("2026-11-27");
+        req.set_party_building_clause(round % 3 == 0);
+        if (round % 3 == 0) req.set_party_leading_organ("中共厦门市集美区社会组织综合委员会");
+        req.set_text_sha256(std::string(64, static_cast<char>('a' + round % 6)));
+        rv1::Organization out;
+        grpc::ClientContext ctx;
+        ctx.AddMetadata("authorization", "Bearer " + Token("registrar"));
+        ctx.set_deadline(std::chrono::system_clock::now() + seconds(10));
+        auto st = (on_b ? *stub_b : *stub_).RecordArticles(&ctx, req, &out);
+        ASSERT_TRUE(st.ok()) << st.error_message();
+        orgs[i] = out;
+      }
+    }
+  };
+  nats_->Stop();
+  {
+    std::thread other([&] { amend(1, 0, kRounds / 2, true); });
+    amend(0, 0, kRounds / 2, true);
+    other.join();
+  }
+  nats_->Start();
+  service_->Stop();  // the active replica, if it was A, hands over
+  amend(0, kRounds / 2, kRounds, false);
+  amend(1, kRounds / 2, kRounds, false);
+
+  const size_t expected = kOrgs * (3 + kRounds);  // submitted, approved, registered, amendments
+  ASSERT_TRUE(WaitFor([&] { return watcher.distinct() == expected && watcher.Settled(); },
+                      seconds(30)))
+      << watcher.distinct() << " of " << expected << watcher.log();
+  EXPECT_EQ(watcher.deliveries(), expected) << "an event was delivered twice";
+  // In stream order, once per stored message (redeliveries to the watcher are not the stream).
+  std::map<uint64_t, StreamWatcher::Seen> stream;
+  for (const auto& e : watcher.order()) stream.emplace(e.stream_sequence, e);
+  EXPECT_EQ(stream.size(), expected) << "an event was stored twice";
+  std::map<std::string, int64_t> last;  // aggregate (type's aggregate + id) → last version seen
+  for (const auto& [seq, e] : stream) {
+    const std::string aggregate =
+        e.type.substr(0, e.type.rfind('.', e.type.size() - 4)) + "/" + e.aggregate_id;
+    EXPECT_GT(e.sequence, last[aggregate]) << aggregate << " went back to " << e.sequence;
+    last[aggregate] = e.sequence;
+  }
+  EXPECT_TRUE(second.kit().relay()->active()) << "the second replica took over";
 }
 
 }  // namespace

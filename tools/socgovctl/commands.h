@@ -20,6 +20,7 @@ inline constexpr int kExitFailure = 1;      // RPC failure, NOT_SERVING, unreada
 inline constexpr int kExitUsage = 2;        // bad command line
 inline constexpr int kExitChainBroken = 3;  // audit verify answered ok=false
 inline constexpr int kExitNameTaken = 4;    // reg check-name answered available=false
+inline constexpr int kExitDeadLetter = 5;   // dlq retry: the event still does not apply
 
 // What every command may need from the global flags and environment. Streams are passed in rather
 // than written directly so commands can be driven from tests.
@@ -107,5 +108,8 @@ int RegImport(const Context& ctx, const config::Config& flags);
 int DemoJimei(const Context& ctx, const config::Config& flags);
 int AuditList(const Context& ctx, const config::Config& flags);
 int AuditVerify(const Context& ctx, const config::Config& flags);
+// Dead letters of a consuming service (dlq_commands.cc).
+int DlqList(const Context& ctx, const config::Config& flags);
+int DlqRetry(const Context& ctx, const config::Config& flags);
 
 }  // namespace socgov::ctl

@@ -5,7 +5,7 @@
 #include <google/protobuf/util/json_util.h>
 #include <openssl/evp.h>
 
-#include <exception>
+#include <cctype>
 #include <memory>
 #include <utility>
 
@@ -13,20 +13,6 @@
 #include "socgov/registration/v1/events.pb.h"
 
 namespace socgov::audit {
-namespace {
-
-// Each attempt loses only to another append that succeeded, so ten in a row means heavy
-// contention; the message is redelivered later rather than holding the consumer.
-constexpr int kMaxAppendAttempts = 10;
-
-}  // namespace
-
-std::optional<std::string> RejectReason(const bus::Delivery& delivery) {
-  if (delivery.Header("ce-id").empty()) return "missing header ce-id";
-  if (delivery.Header("ce-type").empty()) return "missing header ce-type";
-  return std::nullopt;
-}
-
 std::string Base64Encode(std::string_view bytes) {
   // OpenSSL's encoder (standard alphabet, padded, no line breaks) rather than a hand-written one.
   std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
@@ -79,57 +65,55 @@ RecordFields FieldsFromDelivery(const bus::Delivery& d, std::string recorded_at,
   return f;
 }
 
-Recorder::Recorder(AuditStore& store, const Clock& clock, const log::Logger& logger)
-    : store_(store), clock_(clock), logger_(logger) {
+Recorder::Recorder(const Clock& clock, const log::Logger& logger)
+    : clock_(clock), logger_(logger) {
   // Payloads are decoded through the generated pool, which only knows messages whose generated
   // code is linked in; touching one keeps the linker from dropping the registration events.
   (void)socgov::registration::v1::OrganizationRegistered::descriptor();
 }
 
-bus::ApplyResult Recorder::Apply(const bus::Delivery& delivery) {
+bus::Route Recorder::MakeRoute(const std::string& stream, const std::string& durable) const {
+  std::string context = stream;
+  for (char& c : context) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bus::Route r;
+  r.name = "record-" + context;
+  r.consumer = {.stream = stream,
+                .durable = durable,
+                .filter_subject = "",
+                .max_deliver = 0,
+                .ack_wait_ms = 30'000};
+  r.owner = context;
+  r.gate = bus::Gate::kNone;
+  r.state_keys = [](const bus::Event&) { return std::vector<std::string>{HeadKey()}; };
+  r.handler = [this](const bus::Event& e, const bus::AggregateState& s) { return Decide(e, s); };
+  // Many streams append to one chain: a lost race for the head is normal, re-decided.
+  r.conflict_attempts = 20;
+  return r;
+}
+
+bus::Decision Recorder::Decide(const bus::Event& event, const bus::AggregateState& state) const {
+  const bus::Delivery& delivery = *event.delivery;
+  std::optional<std::string> head_text;
+  if (!state.exists.empty() && state.exists[0] && !state.values[0].empty())
+    head_text = state.values[0][0];
+  Head head;
   try {
-    if (auto reason = RejectReason(delivery)) {
-      logger_.Warn("event rejected", {{"event_id", delivery.Header("ce-id")},
-                                      {"stream", delivery.stream},
-                                      {"subject", delivery.subject},
-                                      {"reason", *reason}});
-      return {bus::Outcome::kReject, *reason};
-    }
-    bool decoded = false;
-    RecordFields fields = FieldsFromDelivery(delivery, FormatRfc3339(clock_.Now()), &decoded);
-    for (int attempt = 0; attempt < kMaxAppendAttempts; ++attempt) {
-      const HeadAndDedup state = store_.ReadHeadAndDedup(fields.event_id);
-      if (state.recorded) return {bus::Outcome::kDuplicate, ""};
-      fields.seq = state.head.seq + 1;
-      const std::string hash = ChainHash(state.head.hash, fields);
-      switch (store_.Append(fields, state.head, hash)) {
-        case AppendOutcome::kAppended:
-          if (!decoded) {
-            // Recorded anyway (as base64): the chain must hold every event, readable or not.
-            logger_.Warn(
-                "event payload not decoded",
-                {{"event_id", fields.event_id}, {"dataschema", delivery.Header("ce-dataschema")}});
-          }
-          return {bus::Outcome::kApplied, ""};
-        case AppendOutcome::kDuplicate:
-          return {bus::Outcome::kDuplicate, ""};
-        case AppendOutcome::kConflict:
-          break;  // another writer moved the head between our read and our append
-      }
-    }
-    logger_.Warn("audit head contended",
-                 {{"event_id", fields.event_id}, {"attempts", std::to_string(kMaxAppendAttempts)}});
-    return {bus::Outcome::kRetry, "audit chain head contended"};
-  } catch (const store::RedisUnavailable& e) {
-    return {bus::Outcome::kRetry, std::string("redis unavailable: ") + e.what()};
-  } catch (const std::exception& e) {
-    // A Redis error reply or a damaged head: not this message's fault, so the consumer loop holds
-    // it and retries (the stream waits; the error log and the lag metric show it) rather than
-    // dead-lettering a valid event.
-    logger_.Error("audit append failed",
-                  {{"event_id", delivery.Header("ce-id")}, {"error", e.what()}});
-    return {bus::Outcome::kRetry, e.what()};
+    head = ParseHeadText(head_text);
+  } catch (const StoreError& e) {
+    // A damaged head is not this event's fault: hold it (the lag and the log show it) rather
+    // than dead-letter a valid event.
+    logger_.Error("audit head unreadable", {{"event_id", event.id}, {"error", e.what()}});
+    return bus::Decision::Retry(e.what());
   }
+  bool decoded = false;
+  RecordFields fields = FieldsFromDelivery(delivery, FormatRfc3339(clock_.Now()), &decoded);
+  fields.seq = head.seq + 1;
+  if (!decoded) {
+    // Recorded anyway (as base64): the chain must hold every event, readable or not.
+    logger_.Warn("event payload not decoded",
+                 {{"event_id", fields.event_id}, {"dataschema", delivery.Header("ce-dataschema")}});
+  }
+  return bus::Decision::Apply(AppendWrites(fields, head, ChainHash(head.hash, fields)));
 }
 
 }  // namespace socgov::audit

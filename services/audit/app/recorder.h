@@ -1,4 +1,6 @@
-// Recording use case: one delivered event becomes one chain record, exactly once.
+// Recording use case: one delivered event becomes one chain record, exactly once. The recorder is
+// a route of the service kit's router: the router checks the envelope and dedups by ce-id, the
+// recorder turns the event and the chain head into the append's writes.
 #pragma once
 
 #include <optional>
@@ -7,15 +9,11 @@
 
 #include "audit/domain/chain.h"
 #include "audit/store/audit_store.h"
-#include "platform/bus/consumer.h"
-#include "platform/bus/nats.h"
+#include "platform/bus/router.h"
 #include "platform/log/log.h"
 #include "platform/util/clock.h"
 
 namespace socgov::audit {
-
-// The reason a delivery can never be recorded (missing ce-id or ce-type), or nullopt.
-std::optional<std::string> RejectReason(const bus::Delivery& delivery);
 
 // The event body as JSON (proto field names) when ce-dataschema names a message linked into this
 // binary and the bytes parse as it; otherwise {"undecoded_base64":"..."}, so an event from a
@@ -37,15 +35,15 @@ std::string MaskForRecord(std::string_view text);
 
 class Recorder {
  public:
-  Recorder(AuditStore& store, const Clock& clock, const log::Logger& logger);
+  Recorder(const Clock& clock, const log::Logger& logger);
 
-  // kApplied when a record was appended, kDuplicate when the ce-id already has one, kReject for a
-  // delivery without ce-id/ce-type, kRetry when Redis is unreachable or the head stayed contended.
-  // Never throws (the consumer loop calls it).
-  bus::ApplyResult Apply(const bus::Delivery& delivery);
+  // The route recording `stream` (events of the context that owns it) with durable `durable`.
+  // No version gate: the chain keeps every event, in the order it arrived.
+  bus::Route MakeRoute(const std::string& stream, const std::string& durable) const;
+  // The append of one event after the head in `state.values[0]` (the head key's string).
+  bus::Decision Decide(const bus::Event& event, const bus::AggregateState& state) const;
 
  private:
-  AuditStore& store_;
   const Clock& clock_;
   const log::Logger& logger_;
 };

@@ -8,12 +8,6 @@
 namespace socgov::audit {
 namespace {
 
-constexpr std::string_view kAppendScript = "audit_append";
-
-// KEYS[1] head, KEYS[2] the new record, KEYS[3] events (dedup), KEYS[4..] indexes to add it to.
-// ARGV[1] ce-id, ARGV[2] expected head "<seq> <hash>", ARGV[3] new seq, ARGV[4] new hash,
-// ARGV[5..] field/value pairs of the record.
-// The dedup check comes first so a redelivery is "dup" even when the head has moved on since.
 constexpr std::string_view kRecordKeyPrefix = "{aud}:rec:";
 constexpr std::string_view kTailScript = "audit_tail";
 // KEYS: head, events. ARGV: record key prefix. The record key is derived here (same hash tag)
@@ -23,23 +17,6 @@ local head = redis.call('GET', KEYS[1])
 local seq = 0
 if head then seq = tonumber(string.match(head, '^(%d+)')) or 0 end
 return {head, redis.call('EXISTS', ARGV[1] .. (seq + 1)), redis.call('HLEN', KEYS[2])}
-)lua";
-
-constexpr std::string_view kAppendLua = R"lua(
-if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return 'dup' end
-local head = redis.call('GET', KEYS[1])
-if not head then head = '0 ' .. string.rep('0', 64) end
-if head ~= ARGV[2] then return 'conflict' end
-if redis.call('EXISTS', KEYS[2]) == 1 then
-  return redis.error_reply('audit record ' .. ARGV[3] .. ' exists beyond the head ' .. head)
-end
-redis.call('HSET', KEYS[2], unpack(ARGV, 5))
-redis.call('SET', KEYS[1], ARGV[3] .. ' ' .. ARGV[4])
-redis.call('HSET', KEYS[3], ARGV[1], ARGV[3])
-for i = 4, #KEYS do
-  redis.call('ZADD', KEYS[i], ARGV[3], ARGV[3])
-end
-return 'ok'
 )lua";
 
 std::optional<int64_t> ParseSeq(std::string_view s) {
@@ -104,7 +81,6 @@ std::optional<StoredRecord> ParseRecord(const store::Value& v) {
 std::string HeadKey() { return "{aud}:head"; }
 std::string RecordKey(int64_t seq) { return std::string(kRecordKeyPrefix) + std::to_string(seq); }
 std::string EventsKey() { return "{aud}:events"; }
-std::string DeadLetterKey() { return "{aud}:dlq"; }
 std::string AggregateIndexKey(std::string_view aggregate_id) {
   return "{aud}:idx:agg:" + std::string(aggregate_id);
 }
@@ -116,7 +92,6 @@ std::string ActorIndexKey(std::string_view actor) {
 }
 
 AuditStore::AuditStore(store::RedisPool& pool) : pool_(pool) {
-  scripts_.Add(std::string(kAppendScript), std::string(kAppendLua));
   scripts_.Add(std::string(kTailScript), std::string(kTailLua));
 }
 
@@ -139,64 +114,40 @@ Head AuditStore::ReadHead() {
   return ParseHead(redis->Command({"GET", HeadKey()}));
 }
 
-HeadAndDedup AuditStore::ReadHeadAndDedup(std::string_view event_id) {
-  auto redis = pool_.Acquire();
-  const auto replies =
-      redis->Pipeline({{"GET", HeadKey()}, {"HEXISTS", EventsKey(), std::string(event_id)}});
-  if (replies.size() != 2) throw StoreError("pipeline: expected 2 replies");
-  ThrowIfError(replies[1], "HEXISTS events");
-  return HeadAndDedup{ParseHead(replies[0]), replies[1].integer == 1};
+Head ParseHeadText(const std::optional<std::string>& text) {
+  if (!text) return Head{};
+  store::Value v;
+  v.type = store::Value::Type::kString;
+  v.str = *text;
+  return ParseHead(v);
 }
 
-AppendOutcome AuditStore::Append(const RecordFields& f, const Head& expected,
-                                 std::string_view hash) {
+store::Mutation AppendWrites(const RecordFields& f, const Head& expected, std::string_view hash) {
   if (f.seq != expected.seq + 1) {
-    throw std::invalid_argument("Append: seq " + std::to_string(f.seq) + " does not follow head " +
-                                std::to_string(expected.seq));
+    throw std::invalid_argument("AppendWrites: seq " + std::to_string(f.seq) +
+                                " does not follow head " + std::to_string(expected.seq));
   }
+  using Kind = store::Mutation::Guard::Kind;
   const std::string seq = std::to_string(f.seq);
-  std::vector<std::string> keys = {HeadKey(), RecordKey(f.seq), EventsKey()};
-  if (!f.aggregate_id.empty()) keys.push_back(AggregateIndexKey(f.aggregate_id));
-  if (!f.event_type.empty()) keys.push_back(TypeIndexKey(f.event_type));
-  if (!f.actor.empty()) keys.push_back(ActorIndexKey(f.actor));
-  const std::vector<std::string> args = {f.event_id,
-                                         FormatHead(expected),
-                                         seq,
-                                         std::string(hash),
-                                         "seq",
-                                         seq,
-                                         "event_id",
-                                         f.event_id,
-                                         "event_type",
-                                         f.event_type,
-                                         "source",
-                                         f.source,
-                                         "aggregate_id",
-                                         f.aggregate_id,
-                                         "jurisdiction",
-                                         f.jurisdiction,
-                                         "actor",
-                                         f.actor,
-                                         "occurred_at",
-                                         f.occurred_at,
-                                         "recorded_at",
-                                         f.recorded_at,
-                                         "stream",
-                                         f.stream,
-                                         "payload_json",
-                                         f.payload_json,
-                                         "prev_hash",
-                                         expected.hash,
-                                         "hash",
-                                         std::string(hash)};
-  auto redis = pool_.Acquire();
-  const store::Value v = scripts_.Eval(*redis, kAppendScript, keys, args);
-  ThrowIfError(v, "audit append");
-  const std::string answer = v.AsString();
-  if (answer == "ok") return AppendOutcome::kAppended;
-  if (answer == "dup") return AppendOutcome::kDuplicate;
-  if (answer == "conflict") return AppendOutcome::kConflict;
-  throw StoreError("audit append: unexpected reply \"" + answer + "\"");
+  store::Mutation m;
+  // The ce-id index is audit's permanent dedup (the router's inbox expires); then the head must be
+  // the one the hash was computed from (genesis: still absent), and no record may sit beyond it.
+  m.guards.push_back({Kind::kFieldAbsent, EventsKey(), f.event_id, "duplicate"});
+  m.guards.push_back({Kind::kNameFree, HeadKey(),
+                      expected.seq == 0 ? std::string() : FormatHead(expected), "head"});
+  m.guards.push_back({Kind::kAbsent, RecordKey(f.seq), "", "record " + seq});
+  m.hashes.push_back({RecordKey(f.seq),
+                      {"seq", seq, "event_id", f.event_id, "event_type", f.event_type, "source",
+                       f.source, "aggregate_id", f.aggregate_id, "jurisdiction", f.jurisdiction,
+                       "actor", f.actor, "occurred_at", f.occurred_at, "recorded_at",
+                       f.recorded_at, "stream", f.stream, "payload_json", f.payload_json,
+                       "prev_hash", expected.hash, "hash", std::string(hash)}});
+  m.hashes.push_back({EventsKey(), {f.event_id, seq}});
+  m.sets.push_back({HeadKey(), seq + " " + std::string(hash), 0});
+  if (!f.aggregate_id.empty()) m.zops.push_back({AggregateIndexKey(f.aggregate_id), seq, seq});
+  if (!f.event_type.empty()) m.zops.push_back({TypeIndexKey(f.event_type), seq, seq});
+  if (!f.actor.empty()) m.zops.push_back({ActorIndexKey(f.actor), seq, seq});
+  return m;
 }
 
 std::optional<StoredRecord> AuditStore::LoadRecord(int64_t seq) {
@@ -255,20 +206,6 @@ std::vector<int64_t> AuditStore::Candidates(const std::string& index_key, int64_
     out.push_back(*seq);
   }
   return out;
-}
-
-bool AuditStore::AppendDeadLetter(const bus::Delivery& d, const std::string& reason) noexcept {
-  try {
-    auto redis = pool_.Acquire();
-    const store::Value v =
-        redis->Command({"XADD", DeadLetterKey(), "*", "stream", d.stream, "subject", d.subject,
-                        "ce_id", d.Header("ce-id"), "ce_type", d.Header("ce-type"), "stream_seq",
-                        std::to_string(d.stream_sequence), "delivered",
-                        std::to_string(d.num_delivered), "reason", reason, "data", d.data});
-    return !v.is_error();
-  } catch (...) {
-    return false;
-  }
 }
 
 }  // namespace socgov::audit

@@ -11,12 +11,12 @@
 //   {aud}:idx:type:<ce-type>   ZSET   score = member = seq, records of that event type
 //   {aud}:idx:actor:<subject>  ZSET   score = member = seq, records by that actor
 //                                     (an index is not written when its value is empty)
-//   {aud}:dlq                  STREAM dead letters: stream subject ce_id ce_type stream_seq
-//                                     delivered reason data (data = the raw event bytes)
+//   {aud}:dlq                  STREAM dead letters (the service kit's router schema)
 //
-// Appending is optimistic: the caller reads the head, computes the next hash, and the script
-// writes only when the head is still the one the hash was computed from ("conflict" otherwise) and
-// the ce-id is not yet recorded ("dup"). Record, head, dedup entry and indexes change together.
+// Appending is optimistic: the recorder reads the head (with the router's dedup check), computes
+// the next hash, and the writes (AppendWrites, one mutate script) apply only when the head is still
+// the one the hash was computed from and the ce-id is not yet recorded. Record, head, dedup entry
+// and indexes change together.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "audit/domain/chain.h"
-#include "platform/bus/nats.h"
+#include "platform/store/mutation.h"
 #include "platform/store/redis.h"
 
 namespace socgov::audit {
@@ -44,26 +44,26 @@ struct Head {
   std::string hash = std::string(kGenesisHash);
 };
 
-struct HeadAndDedup {
-  Head head;
-  bool recorded = false;  // the ce-id already has a record
-};
-
 struct StoredRecord {
   RecordFields fields;
   std::string prev_hash;
   std::string hash;
 };
 
-enum class AppendOutcome { kAppended, kDuplicate, kConflict };
-
 std::string HeadKey();
 std::string RecordKey(int64_t seq);
 std::string EventsKey();
-std::string DeadLetterKey();
 std::string AggregateIndexKey(std::string_view aggregate_id);
 std::string TypeIndexKey(std::string_view event_type);
 std::string ActorIndexKey(std::string_view actor);
+
+// "<seq> <hash>" as stored at the head key (nullopt: absent = genesis). Throws StoreError when
+// malformed.
+Head ParseHeadText(const std::optional<std::string>& text);
+// The writes that append `fields` (seq = expected.seq + 1) after `expected` with `hash`, guarded
+// so that they apply only on that head and only once per ce-id (label "duplicate").
+store::Mutation AppendWrites(const RecordFields& fields, const Head& expected,
+                             std::string_view hash);
 
 // Every method leases its own connection, so one AuditStore serves all consumer loops and gRPC
 // workers at once. Methods throw store::RedisUnavailable when Redis cannot be reached and
@@ -76,14 +76,10 @@ class AuditStore {
 
   // SCRIPT LOAD of the append script, so a script error stops the service before it serves.
   void LoadScripts();
+  const store::ScriptRegistry& scripts() const { return scripts_; }
   bool Ping();
 
   Head ReadHead();
-  // Head and whether event_id is recorded, in one round trip.
-  HeadAndDedup ReadHeadAndDedup(std::string_view event_id);
-  // Writes `fields` (seq must be expected.seq + 1) with prev_hash = expected.hash and `hash`, in
-  // one EVALSHA.
-  AppendOutcome Append(const RecordFields& fields, const Head& expected, std::string_view hash);
 
   std::optional<StoredRecord> LoadRecord(int64_t seq);
   // The head, whether a record exists just beyond it, and how many event ids the dedup index
@@ -100,10 +96,6 @@ class AuditStore {
   // when index_key is empty, every seq up to head_seq.
   std::vector<int64_t> Candidates(const std::string& index_key, int64_t after_seq, int64_t limit,
                                   int64_t head_seq);
-
-  // Keeps a delivery that will never be recorded. Returns false (never throws) when Redis did not
-  // take it, so the caller can at least log it.
-  bool AppendDeadLetter(const bus::Delivery& delivery, const std::string& reason) noexcept;
 
  private:
   store::RedisPool& pool_;

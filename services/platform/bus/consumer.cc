@@ -126,15 +126,24 @@ void ConsumerLoop::Process(__natsMsg* msg) {
   }
   switch (r.outcome) {
     case Outcome::kApplied:
-    case Outcome::kDuplicate: {
-      natsMsg_AckSync(msg, nullptr, nullptr);
-      const bool applied = r.outcome == Outcome::kApplied;
-      ++(applied ? applied_ : duplicates_);
-      if (metrics_ != nullptr)
-        metrics_->IncConsumer(spec_.stream, applied ? "applied" : "duplicate");
+    case Outcome::kDuplicate:
+    case Outcome::kSkipped: {
+      Ack(msg, d);
+      const char* what = r.outcome == Outcome::kApplied     ? "applied"
+                         : r.outcome == Outcome::kDuplicate ? "duplicate"
+                                                            : "skipped";
+      ++(r.outcome == Outcome::kApplied     ? applied_
+         : r.outcome == Outcome::kDuplicate ? duplicates_
+                                            : skipped_);
+      if (metrics_ != nullptr) metrics_->IncConsumer(spec_.stream, what);
       errors_logged_ = 0;
       return;
     }
+    case Outcome::kHold:
+      // Comes back after the delay; the messages behind it are delivered meanwhile.
+      natsMsg_NakWithDelay(msg, std::max<int64_t>(r.delay_ms, 1), nullptr);
+      if (metrics_ != nullptr) metrics_->IncConsumer(spec_.stream, "held");
+      return;
     case Outcome::kRetry:  // only when stopping
       if (static_cast<int>(d.num_delivered) < spec_.max_deliver) {
         natsMsg_Nak(msg, nullptr);  // the next run gets it again
@@ -172,9 +181,47 @@ void ConsumerLoop::Process(__natsMsg* msg) {
   if (metrics_ != nullptr) metrics_->IncConsumer(spec_.stream, "dead_lettered");
 }
 
+void ConsumerLoop::Ack(__natsMsg* msg, const Delivery& d) {
+  // A synchronous ack that times out (a busy server) or is cut by a disconnect leaves the message
+  // pending on the server until AckWait, and then it is delivered again. Keep acking (acks are
+  // idempotent, and the ack subject survives a server restart) until one is confirmed, the loop is
+  // stopping while disconnected, or AckWait has passed anyway.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(spec_.ack_wait_ms);
+  natsStatus s = NATS_OK;
+  for (int attempt = 0;; ++attempt) {
+    s = natsMsg_AckSync(msg, nullptr, nullptr);
+    if (s == NATS_OK) return;
+    if ((stop_ && !conn_.connected()) || std::chrono::steady_clock::now() >= deadline) break;
+    Pause(std::min(50 << std::min(attempt, 5), 1000));
+  }
+  logger_.Warn("ack not confirmed; the event will be delivered again",
+               {{"stream", spec_.stream},
+                {"event_id", d.Header("ce-id")},
+                {"stream_seq", std::to_string(d.stream_sequence)},
+                {"error", natsStatus_GetText(s)}});
+}
+
+std::optional<bool> ConsumerLoop::DurableExists() {
+  jsConsumerInfo* ci = nullptr;
+  jsErrCode jerr = static_cast<jsErrCode>(0);
+  natsStatus s =
+      js_GetConsumerInfo(&ci, conn_.js(), spec_.stream.c_str(), spec_.durable.c_str(), nullptr,
+                         &jerr);
+  if (s == NATS_OK) {
+    jsConsumerInfo_Destroy(ci);
+    return true;
+  }
+  if (s == NATS_NOT_FOUND || jerr == JSConsumerNotFoundErr || jerr == JSStreamNotFoundErr)
+    return false;
+  return std::nullopt;
+}
+
 void ConsumerLoop::Run() {
   natsSubscription* sub = nullptr;
   uint64_t seen_reconnects = conn_.reconnects();
+  bool verify_durable = false;
+  int fetch_failures = 0;
   auto drop = [&] {
     if (sub != nullptr) natsSubscription_Destroy(sub);  // keeps the durable (nats.c >= 3.4)
     sub = nullptr;
@@ -182,11 +229,29 @@ void ConsumerLoop::Run() {
   };
   while (!stop_) {
     if (conn_.reconnects() != seen_reconnects) {
-      // The server may have come back without our durable (a lost JetStream store), and fetches
-      // would then time out forever: re-provision and re-subscribe after every reconnect.
       seen_reconnects = conn_.reconnects();
-      logger_.Info("nats reconnected; re-subscribing", {{"stream", spec_.stream}});
-      drop();
+      verify_durable = sub != nullptr;
+    }
+    if (verify_durable && sub != nullptr) {
+      if (!conn_.connected()) {
+        Pause(250);  // the client reconnects by itself; the subscription comes back with it
+        continue;
+      }
+      // The server may have come back without our durable (a lost JetStream store), and fetches
+      // would then time out forever: re-provision and re-subscribe then. A durable that is still
+      // there keeps its subscription: dropping it would strand whatever the server had already
+      // sent to its pull requests until AckWait expired.
+      const std::optional<bool> exists = DurableExists();
+      if (!exists) {
+        Pause(250);
+        continue;
+      }
+      verify_durable = false;
+      if (!*exists) {
+        logger_.Info("durable lost with the server's store; re-provisioning",
+                     {{"stream", spec_.stream}, {"durable", spec_.durable}});
+        drop();
+      }
     }
     if (sub == nullptr) {
       sub = Subscribe();
@@ -216,12 +281,20 @@ void ConsumerLoop::Run() {
       if (errors_logged_++ % 20 == 0)
         logger_.Warn("consumer fetch failed",
                      {{"stream", spec_.stream}, {"error", natsStatus_GetText(s)}});
-      // Start over with a fresh subscription (and, if the server lost it, a re-provisioned
-      // durable): a pull subscription does not recover from a vanished consumer by itself.
-      drop();
+      // A pull subscription does not recover from a vanished consumer by itself: check the
+      // durable (once connected again) and start over only if it is gone, or if fetching keeps
+      // failing on a subscription the server still knows. Dropping a working subscription would
+      // strand what the server already sent it until AckWait expired.
+      if (++fetch_failures >= 20) {
+        drop();
+        fetch_failures = 0;
+      } else {
+        verify_durable = true;
+      }
       Pause(250);
       continue;
     }
+    fetch_failures = 0;
     for (int i = 0; i < list.Count; ++i) Process(list.Msgs[i]);
     natsMsgList_Destroy(&list);
   }

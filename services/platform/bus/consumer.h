@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <optional>
 #include <functional>
 #include <string>
 #include <thread>
@@ -25,13 +26,16 @@ namespace socgov::bus {
 enum class Outcome {
   kApplied,    // state changed; ack
   kDuplicate,  // ce-id seen before; ack, nothing changed
+  kSkipped,    // nothing to change (an older version, an event the consumer does not keep); ack
+  kHold,       // not yet (a version gap): nak with delay_ms, so it comes back after the others
   kRetry,      // transient failure (e.g. Redis down): retried with backoff while held
   kReject,     // can never apply (malformed); dead-letter + term
 };
 
 struct ApplyResult {
   Outcome outcome;
-  std::string reason;  // for kRetry / kReject
+  std::string reason;  // for kSkipped / kHold / kRetry / kReject
+  int delay_ms = 0;    // kHold: redelivery delay
 };
 
 using Handler = std::function<ApplyResult(const Delivery&)>;
@@ -52,6 +56,7 @@ class ConsumerLoop {
   void Stop();  // finishes the message in hand, then returns
   uint64_t applied() const { return applied_.load(); }
   uint64_t duplicates() const { return duplicates_.load(); }
+  uint64_t skipped() const { return skipped_.load(); }
   uint64_t dead_lettered() const { return dead_lettered_.load(); }
   bool subscribed() const { return subscribed_.load(); }
 
@@ -61,6 +66,12 @@ class ConsumerLoop {
   __natsSubscription* Subscribe();
   ApplyResult Apply(const Delivery& d);
   void Process(__natsMsg* msg);
+  // Acks `msg`, retrying a lost or timed-out ack (acks are idempotent) while the connection lasts;
+  // an ack given up on is redelivered after AckWait and absorbed by the consumer's dedup.
+  void Ack(__natsMsg* msg, const Delivery& d);
+  // Whether the durable still exists on the server (after a reconnect: a restarted server may
+  // have lost its store); nullopt when the server cannot tell now.
+  std::optional<bool> DurableExists();
 
   Connection& conn_;
   ConsumerSpec spec_;
@@ -71,7 +82,7 @@ class ConsumerLoop {
   std::atomic<bool> stop_{false};
   std::atomic<bool> subscribed_{false};
   uint64_t errors_logged_ = 0;  // rate-limits warnings; used by the loop thread only
-  std::atomic<uint64_t> applied_{0}, duplicates_{0}, dead_lettered_{0};
+  std::atomic<uint64_t> applied_{0}, duplicates_{0}, skipped_{0}, dead_lettered_{0};
   std::thread thread_;
 };
 

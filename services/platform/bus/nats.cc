@@ -139,7 +139,17 @@ Status EnsureConsumer(Connection& conn, const ConsumerSpec& spec) {
   return std::nullopt;
 }
 
-Result<PubAck> Publish(Connection& conn, const outbox::OutboxEvent& e, int timeout_ms) {
+Status DeleteConsumer(Connection& conn, const std::string& stream, const std::string& durable) {
+  jsErrCode jerr = static_cast<jsErrCode>(0);
+  natsStatus s = js_DeleteConsumer(conn.js(), stream.c_str(), durable.c_str(), nullptr, &jerr);
+  if (s == NATS_OK || s == NATS_NOT_FOUND || jerr == JSConsumerNotFoundErr ||
+      jerr == JSStreamNotFoundErr)
+    return std::nullopt;
+  return Error::Unavailable(NatsError("delete consumer " + stream + "/" + durable, s, jerr));
+}
+
+Result<PubAck> Publish(Connection& conn, const outbox::OutboxEvent& e, int timeout_ms,
+                       const std::string& msg_id) {
   natsMsg* msg = nullptr;
   natsStatus s = natsMsg_Create(&msg, e.nats_subject.c_str(), nullptr, e.data.data(),
                                 static_cast<int>(e.data.size()));
@@ -151,7 +161,7 @@ Result<PubAck> Publish(Connection& conn, const outbox::OutboxEvent& e, int timeo
       {"ce-subject", &e.subject},      {"ce-time", &e.time},
       {"ce-datacontenttype", nullptr}, {"ce-dataschema", &e.dataschema},
       {"ce-sequence", &seq},           {"ce-jurisdiction", &e.jurisdiction},
-      {"ce-actor", &e.actor},          {"Nats-Msg-Id", &e.id},
+      {"ce-actor", &e.actor},          {"Nats-Msg-Id", msg_id.empty() ? &e.id : &msg_id},
   };
   for (const auto& [name, value] : headers) {
     const char* v = value != nullptr                           ? value->c_str()

@@ -70,6 +70,8 @@ struct ConsumerSpec {
 };
 // Creates the durable pull consumer when missing; idempotent.
 Status EnsureConsumer(Connection& conn, const ConsumerSpec& spec);
+// Deletes a durable consumer (a read model about to be rebuilt by replay); absent is fine.
+Status DeleteConsumer(Connection& conn, const std::string& stream, const std::string& durable);
 
 // Publishes one outbox event with CloudEvents headers and Nats-Msg-Id = ce-id; waits for the
 // PubAck. Returns an error when there is no ack within timeout_ms.
@@ -77,7 +79,9 @@ struct PubAck {
   uint64_t stream_sequence = 0;
   bool duplicate = false;
 };
-Result<PubAck> Publish(Connection& conn, const outbox::OutboxEvent& event, int timeout_ms);
+// `msg_id` overrides Nats-Msg-Id (tests that must get past JetStream's dedup); empty = ce-id.
+Result<PubAck> Publish(Connection& conn, const outbox::OutboxEvent& event, int timeout_ms,
+                       const std::string& msg_id = "");
 
 // A message received from a stream, headers copied out of nats.c.
 struct Delivery {

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "platform/metrics/metrics.h"
+#include "platform/util/uuid.h"
 
 namespace socgov::outbox {
 namespace {
@@ -85,6 +86,54 @@ for i = 1, #old do redis.call('ZREM', KEYS[2], old[i]) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1])
 return #old
 )lua");
+  // The publishing lease: taken when free, renewed by its holder, never taken from a live one.
+  scripts_.Add("lease", R"lua(
+local cur = redis.call('GET', KEYS[1])
+if cur == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return 1
+end
+if not cur then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 2
+end
+return 0
+)lua");
+  scripts_.Add("release", R"lua(
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1
+)lua");
+  lease_token_ = options_.consumer + ":" + NewUuidV7(std::chrono::system_clock::now());
+}
+
+bool Relay::HoldLease(store::Redis& redis) {
+  store::Value v = scripts_.Eval(redis, "lease", {LeaseKey()},
+                                 {lease_token_, std::to_string(options_.lease_ttl_ms)});
+  if (v.is_error()) throw store::RedisUnavailable("relay lease: " + v.str);
+  const bool held = v.integer > 0;
+  if (held) lease_renewed_ = Clock::now();
+  if (held != active_.load()) {
+    active_ = held;
+    if (held)
+      logger_.Info("relay active", {{"consumer", options_.consumer}});
+    else
+      logger_.Warn("relay lease lost; standing by", {{"consumer", options_.consumer}});
+  }
+  if (v.integer == 2) {
+    // Taken over (first start, or a replica that stopped renewing): whatever the previous holder
+    // had read but not published is ours now, and must go out before anything newer.
+    ClaimOrphans(redis, "0");
+  }
+  return held;
+}
+
+void Relay::ReleaseLease(store::Redis& redis) {
+  try {
+    scripts_.Eval(redis, "release", {LeaseKey()}, {lease_token_});
+  } catch (const store::RedisUnavailable&) {
+    // It expires by itself.
+  }
+  active_ = false;
 }
 
 Relay::~Relay() { Stop(0); }
@@ -140,9 +189,9 @@ void Relay::Pause(int ms) {
   } while (waited < ms && !stop_);
 }
 
-bool Relay::ClaimOrphans(store::Redis& redis) {
+bool Relay::ClaimOrphans(store::Redis& redis, const char* min_idle_ms) {
   store::Value v = redis.Command({"XAUTOCLAIM", options_.stream_key, options_.group,
-                                  options_.consumer, "60000", "0-0", "COUNT", "100", "JUSTID"});
+                                  options_.consumer, min_idle_ms, "0-0", "COUNT", "100", "JUSTID"});
   return v.type == store::Value::Type::kArray && v.elements.size() >= 2 &&
          !v.elements[1].elements.empty();
 }
@@ -264,8 +313,10 @@ void Relay::Run() {
     Pause(backoff_ms);
     backoff_ms = std::min(backoff_ms * 2, 2000);
   };
+  auto next_lease = Clock::now();
+  const auto lease_period = std::chrono::milliseconds(options_.lease_ttl_ms / 3);
   while (true) {
-    if (stop_ && (NowMs() >= flush_deadline_ms_ || !nats_.connected())) break;
+    if (stop_ && (NowMs() >= flush_deadline_ms_ || !nats_.connected() || !active_)) break;
     try {
       if (!group_ready) {
         store::Value v = redis.Command(
@@ -273,6 +324,24 @@ void Relay::Run() {
         if (v.is_error() && v.str.find("BUSYGROUP") == std::string::npos)
           throw store::RedisUnavailable("XGROUP CREATE: " + v.str);
         group_ready = true;
+      }
+      if (Clock::now() >= next_lease) {
+        const bool was_active = active_;
+        HoldLease(redis);
+        next_lease = Clock::now() + lease_period;
+        if (active_ && !was_active) {
+          backlog = true;           // start from what the group has pending
+          republish_pending = true;  // the previous holder may not have refilled a lost tail
+        }
+      }
+      if (!active_) {
+        // A standby replica: another relay publishes; take over as soon as its lease is released
+        // or lapses (checked twice a second: one EVALSHA).
+        if (stop_) break;
+        const int wait = static_cast<int>(std::min<int64_t>(500, options_.lease_ttl_ms / 4));
+        next_lease = Clock::now() + std::chrono::milliseconds(wait);
+        Pause(wait);
+        continue;
       }
       const uint64_t reconnects = nats_.reconnects();
       if (reconnects != seen_reconnects) {
@@ -317,13 +386,24 @@ void Relay::Run() {
         if (stop_) break;  // flushed everything
         continue;
       }
-      bool ok = true;
+      bool ok = true, lease_lost = false;
       for (const auto& entry : *entries) {
+        // A batch must not outlive the lease: renew it halfway through its TTL, and stop the
+        // batch if another relay holds it now (the rest stays pending for the new holder).
+        if (Clock::now() - lease_renewed_ > std::chrono::milliseconds(options_.lease_ttl_ms / 2) &&
+            !HoldLease(redis)) {
+          lease_lost = true;
+          break;
+        }
         if (!PublishEntry(redis, entry, true)) {
           ok = false;
           break;
         }
         ++published_;
+      }
+      if (lease_lost) {
+        backlog = true;
+        continue;
       }
       if (!ok) {
         failed("relay publish failed; events stay in the outbox");
@@ -335,6 +415,7 @@ void Relay::Run() {
       failed(std::string("relay cannot reach redis: ") + e.what());
     }
   }
+  if (active_) ReleaseLease(redis);
 }
 
 }  // namespace socgov::outbox

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <thread>
@@ -32,6 +33,9 @@ struct RelayOptions {
   int64_t retention_ms = 120'000;  // > 60 s nats-server fsync interval
   int publish_timeout_ms = 5000;
   int block_ms = 1000;
+  // Only one relay of a service publishes at a time (replicas share the outbox): the holder of a
+  // Redis lease, renewed well inside its TTL. Per-aggregate event order on JetStream rests on it.
+  int64_t lease_ttl_ms = 10'000;
 };
 
 class Relay {
@@ -47,12 +51,18 @@ class Relay {
   void Stop(int flush_timeout_ms = 3000);
   uint64_t published() const { return published_.load(); }
   uint64_t republished() const { return republished_.load(); }
+  // Whether this relay holds the publishing lease now.
+  bool active() const { return active_.load(); }
 
  private:
   void Run();
   bool PublishEntry(store::Redis& redis, const store::Value& entry, bool ack);
   std::string PublishedKey() const { return options_.stream_key + ":published"; }
   std::string PublishedIdsKey() const { return options_.stream_key + ":published-ids"; }
+  std::string LeaseKey() const { return options_.stream_key + ":relay-lease"; }
+  // Takes or renews the lease; true while this relay holds it.
+  bool HoldLease(store::Redis& redis);
+  void ReleaseLease(store::Redis& redis);
   void Pause(int ms);
   // False when interrupted (nats went away again); the caller retries.
   bool RepublishWindow(store::Redis& redis);
@@ -67,7 +77,7 @@ class Relay {
   GroupState ReadGroupState(store::Redis& redis);
   void Trim(store::Redis& redis, const GroupState& group);
   // Takes over entries another relay consumer (a removed replica) left pending; true if any.
-  bool ClaimOrphans(store::Redis& redis);
+  bool ClaimOrphans(store::Redis& redis, const char* min_idle_ms = "60000");
   void UpdateGauges(store::Redis& redis, const GroupState& group);
 
   RelayOptions options_;
@@ -79,6 +89,9 @@ class Relay {
   std::atomic<bool> stop_{false};
   std::atomic<int64_t> flush_deadline_ms_{0};
   std::atomic<uint64_t> published_{0}, republished_{0};
+  std::atomic<bool> active_{false};
+  std::string lease_token_;  // unique per relay instance
+  std::chrono::steady_clock::time_point lease_renewed_{};
   std::thread thread_;
 };
 

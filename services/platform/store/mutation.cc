@@ -32,6 +32,8 @@ const char* GuardCode(Mutation::Guard::Kind k) {
       return "N";
     case Mutation::Guard::Kind::kCounter:
       return "C";
+    case Mutation::Guard::Kind::kFieldAbsent:
+      return "F";
   }
   return "?";
 }
@@ -70,6 +72,10 @@ while i <= n do
   elseif op == 'N' then
     local holder = redis.call('GET', KEYS[tonumber(ARGV[i + 1])])
     if holder and holder ~= ARGV[i + 2] then return {'err', 'name_taken', holder, ARGV[i + 3]} end
+  elseif op == 'F' then
+    if redis.call('HEXISTS', KEYS[tonumber(ARGV[i + 1])], ARGV[i + 2]) == 1 then
+      return {'err', 'exists', '', ARGV[i + 3]}
+    end
   elseif op == 'C' then
     local key = KEYS[tonumber(ARGV[i + 1])]
     local cur = redis.call('GET', key) or '0'

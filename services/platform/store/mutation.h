@@ -37,6 +37,9 @@ struct Mutation {
       // value + 1. A counter read before deciding (a serial) is spent only by the commit that
       // used it, so the read and the increment need no extra round trip.
       kCounter,
+      // HEXISTS key value == 0 (value names a field), else "exists": a permanent per-item record
+      // such as audit's ce-id index.
+      kFieldAbsent,
     } kind;
     std::string key;
     std::string value;

@@ -3,6 +3,7 @@
 #include <hiredis/hiredis.h>
 #include <sys/time.h>
 
+#include <chrono>
 #include <memory>
 #include <utility>
 
@@ -173,7 +174,10 @@ RedisPool::Lease::~Lease() {
 
 RedisPool::Lease RedisPool::Acquire() {
   std::unique_lock lock(mu_);
-  cv_.wait(lock, [&] { return !idle_.empty() || created_ < max_size_; });
+  if (!cv_.wait_for(lock, std::chrono::milliseconds(options_.pool_wait_ms),
+                    [&] { return !idle_.empty() || created_ < max_size_; }))
+    throw RedisUnavailable("redis pool: no connection free within " +
+                           std::to_string(options_.pool_wait_ms) + " ms");
   if (!idle_.empty()) {
     auto conn = std::move(idle_.back());
     idle_.pop_back();

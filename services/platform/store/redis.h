@@ -36,6 +36,9 @@ struct RedisOptions {
   int connect_timeout_ms = 2000;
   int command_timeout_ms = 5000;
   std::string password{};  // AUTH after connecting when not empty (requirepass)
+  // How long RedisPool::Acquire waits for a free connection before RedisUnavailable (callers
+  // answer UNAVAILABLE instead of queueing without bound behind a stuck Redis).
+  int pool_wait_ms = 2000;
 };
 
 // Redis unreachable or the connection broke mid-command: callers answer UNAVAILABLE.
@@ -73,6 +76,7 @@ class Redis {
 };
 
 // Exclusive pool: Lease() hands out one connection at a time per holder, growing up to max_size.
+// Acquire throws RedisUnavailable when none is free within options.pool_wait_ms.
 class RedisPool {
  public:
   RedisPool(RedisOptions options, size_t max_size);

@@ -60,8 +60,8 @@ const char* EventName(PenaltyEffect e) {
 
 }  // namespace
 
-Result<bool> Registry::ApplyPenaltyDecision(const std::string& event_id,
-                                            const std::string& case_decided_bytes) {
+Result<std::optional<Mutation>> Registry::DecidePenalty(const std::string& event_id,
+                                                        const std::string& case_decided_bytes) {
   if (event_id.empty()) return Error::InvalidArgument("ce-id", "missing");
   sv::CaseDecided decision;
   if (!decision.ParseFromString(case_decided_bytes))
@@ -70,7 +70,7 @@ Result<bool> Registry::ApplyPenaltyDecision(const std::string& event_id,
     return Error::InvalidArgument("organization_id", "missing");
   if (decision.case_id().empty()) return Error::InvalidArgument("case_id", "missing");
   const PenaltyInput in = EffectOf(decision);
-  if (in.effect == PenaltyEffect::kNone) return false;
+  if (in.effect == PenaltyEffect::kNone) return std::optional<Mutation>();
 
   auth::Principal actor{decision.actor().subject(),
                         {decision.actor().roles().begin(), decision.actor().roles().end()},
@@ -79,67 +79,50 @@ Result<bool> Registry::ApplyPenaltyDecision(const std::string& event_id,
   std::vector<std::string> rules(decision.rule_ids().begin(), decision.rule_ids().end());
   if (in.effect != PenaltyEffect::kSuspend) rules.push_back("REG-19");
 
-  // The organization may change between load and write (a clerk's command): decide again.
-  for (int attempt = 0; attempt < 3; ++attempt) {
-    // One read: whether this event was applied, the organization and its pending change.
-    auto read = store_.ReadForCommand("CaseDecided", event_id,
-                                      {{"HGETALL", keys::Org(decision.organization_id())},
-                                       keys::PendingChangeRead(decision.organization_id())});
-    const auto org_hash = store::FlatHash(read.rows[0]);
-    if (org_hash.empty())
-      return Error::NotFound("organization " + decision.organization_id() +
-                             " is not registered here");
-    auto org = DecodeOrganization(org_hash);
-    if (!org.ok()) return org.error();
-    if (org->profile.jurisdiction != decision.jurisdiction())
-      return Error::FailedPrecondition("organization " + org->id + " belongs to " +
-                                       org->profile.jurisdiction + ", the decision names " +
-                                       decision.jurisdiction() + " (ENF-01)");
-    // The decision already applied (its idempotency record aside): a late redelivery.
-    if (org->penalty_case_id == in.case_id) return false;
-    const TimePoint now = clock_.Now();
-    auto after = ApplyPenalty(*org, in, now);
-    if (!after.ok()) {
-      // A repeat after the first delivery applied finds the new state: not an error.
-      if (read.prior) return false;
-      return after.error();
-    }
-    Mutation m;
-    m.idem_key = keys::Idem("CaseDecided", event_id);
-    m.idem_ttl_seconds = 0;
-    m.response = after->id;
-    AddOrgWrite(m, *org, *after);
-    m.outbox_key = kOutboxKey;
-    m.events = StatusEvent(actor, EventName(in.effect), *org, *after, rules, now, event_id);
-    // A change waiting for approval cannot be approved any more: close it, and free the name it
-    // held.
-    if (!org->pending_change_id.empty())
-      if (auto change = DecodeChange(store::FlatHash(read.rows[1]));
-          change.ok() && change->id == org->pending_change_id)
-        if (auto closed = CloseChange(*change,
-                                      std::string("closed: the organization was ") +
-                                          EventName(in.effect) + " by penalty case " +
-                                          (in.case_no.empty() ? in.case_id : in.case_no),
-                                      ToActor(actor), now)) {
-          m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::Change(change->id),
-                              std::to_string(change->version), "change " + change->id});
-          m.hashes.push_back({keys::Change(change->id), EncodeChange(*closed)});
-          if (change->changes.name)
-            m.dels_if.push_back({keys::Name(org->profile.jurisdiction, *change->changes.name),
-                                 "change:" + change->id});
-          v1::ChangeRejected body;
-          *body.mutable_change() = ToProto(*closed);
-          ToProto(ToActor(actor), body.mutable_actor());
-          body.set_organization_version(after->version);
-          m.events.push_back(Event(body, "organization", "change_rejected", org->id, after->version,
-                                   org->profile.jurisdiction, actor.subject, now));
-        }
-    auto out = store_.Mutate(m, "penalty on " + org->id);
-    if (out.ok()) return out->kind == CommandOutcome::Kind::kApplied;
-    if (out.error().code != ErrorCode::kAborted) return out.error();
-  }
-  return Error::Aborted("organization " + decision.organization_id() +
-                        " kept changing; the decision will be retried");
+  auto org = store_.LoadOrganization(decision.organization_id());
+  if (!org.ok() && org.error().code == ErrorCode::kNotFound)
+    return Error::NotFound("organization " + decision.organization_id() +
+                           " is not registered here");
+  if (!org.ok()) return org.error();
+  if (org->profile.jurisdiction != decision.jurisdiction())
+    return Error::FailedPrecondition("organization " + org->id + " belongs to " +
+                                     org->profile.jurisdiction + ", the decision names " +
+                                     decision.jurisdiction() + " (ENF-01)");
+  // The decision already applied (its inbox record gone, e.g. a durable replayed from the
+  // start): nothing to do.
+  if (org->penalty_case_id == in.case_id) return std::optional<Mutation>();
+  const TimePoint now = clock_.Now();
+  auto after = ApplyPenalty(*org, in, now);
+  if (!after.ok()) return after.error();
+  // The router adds the inbox record and the case's version gate; a clerk's command that moved
+  // the organization meanwhile fails the version guard and the router decides again.
+  Mutation m;
+  AddOrgWrite(m, *org, *after);
+  m.outbox_key = kOutboxKey;
+  m.events = StatusEvent(actor, EventName(in.effect), *org, *after, rules, now, event_id);
+  // A change waiting for approval cannot be approved any more: close it, and free the name it
+  // held.
+  if (!org->pending_change_id.empty())
+    if (auto change = store_.LoadChange(org->pending_change_id); change.ok())
+      if (auto closed = CloseChange(*change,
+                                    std::string("closed: the organization was ") +
+                                        EventName(in.effect) + " by penalty case " +
+                                        (in.case_no.empty() ? in.case_id : in.case_no),
+                                    ToActor(actor), now)) {
+        m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::Change(change->id),
+                            std::to_string(change->version), "change " + change->id});
+        m.hashes.push_back({keys::Change(change->id), EncodeChange(*closed)});
+        if (change->changes.name)
+          m.dels_if.push_back({keys::Name(org->profile.jurisdiction, *change->changes.name),
+                               "change:" + change->id});
+        v1::ChangeRejected body;
+        *body.mutable_change() = ToProto(*closed);
+        ToProto(ToActor(actor), body.mutable_actor());
+        body.set_organization_version(after->version);
+        m.events.push_back(Event(body, "organization", "change_rejected", org->id, after->version,
+                                 org->profile.jurisdiction, actor.subject, now));
+      }
+  return std::optional<Mutation>(std::move(m));
 }
 
 }  // namespace socgov::registration

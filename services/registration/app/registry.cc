@@ -121,11 +121,6 @@ Status CheckWrite(const auth::Principal& who, const std::string& jurisdiction) {
                                  " may not write records of jurisdiction " + jurisdiction);
 }
 
-bool Registry::KeepDeadLetter(const std::string& event_id, const std::string& subject,
-                              const std::string& reason, const std::string& data) {
-  return store_.AppendDeadLetter(event_id, subject, reason, data);
-}
-
 Status CheckRead(const auth::Principal& who, const std::string& jurisdiction) {
   if (auth::JurisdictionCovers(who.jurisdiction, jurisdiction)) return std::nullopt;
   return Error::PermissionDenied("caller of jurisdiction " + who.jurisdiction +

@@ -85,18 +85,14 @@ class Registry {
                                           const app::FileReviewResult& in);
   Result<v1::ReviewCase> GetReview(const auth::Principal& who, const std::string& id);
 
-  // Applies supervision's penalty decision (penalty_decisions.cc); `event_id` is its ce-id, used
-  // to apply each event once. True when the organization changed; false for a repeat or a
-  // penalty without effect on registration (warning, fine, ...). kNotFound for organizations not
-  // registered here, kFailedPrecondition when its state does not allow the penalty, kAborted
-  // when it kept changing under us (retry).
-  Result<bool> ApplyPenaltyDecision(const std::string& event_id,
-                                    const std::string& case_decided_bytes);
-
-  // Keeps an event that could not be applied, with the reason (capped stream); false on failure.
-  // For the consumers in api/, which do not see the store.
-  bool KeepDeadLetter(const std::string& event_id, const std::string& subject,
-                      const std::string& reason, const std::string& data);
+  // The writes of supervision's penalty decision (penalty_decisions.cc; `event_id` is its ce-id):
+  // the organization's suspension or revocation, its event, and the closing of a pending change.
+  // The consumer router commits them with its inbox and gate records. nullopt for a penalty
+  // without effect on registration (warning, fine, ...) or a case already applied. kNotFound for
+  // organizations not registered here, kFailedPrecondition when its state does not allow the
+  // penalty.
+  Result<std::optional<store::Mutation>> DecidePenalty(const std::string& event_id,
+                                                       const std::string& case_decided_bytes);
 
   const RegistrySettings& settings() const { return settings_; }
 

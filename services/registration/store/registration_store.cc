@@ -217,9 +217,6 @@ std::string StatusIndex(OrgStatus s) { return std::string("{reg}:orgs:status:") 
 std::vector<std::string> OrgOfChangeRead(const std::string& change_id) {
   return {"EVAL", scripts::OrgOfChangeScript(), "1", Change(change_id)};
 }
-std::vector<std::string> PendingChangeRead(const std::string& org_id) {
-  return {"EVAL", scripts::PendingChangeScript(), "1", Org(org_id)};
-}
 std::vector<std::string> ReviewsOfRead(const std::string& subject_id) {
   return {"EVAL", scripts::ReviewsOfScript(), "1", ReviewsOf(subject_id)};
 }
@@ -689,22 +686,6 @@ Result<RegistrationStore::Page> RegistrationStore::ListOrganizations(const OrgFi
     if (rows < batch) break;
   }
   return page;
-}
-
-}  // namespace socgov::registration
-
-namespace socgov::registration {
-
-bool RegistrationStore::AppendDeadLetter(const std::string& event_id, const std::string& subject,
-                                         const std::string& reason, const std::string& data) {
-  try {
-    auto redis = pool_.Acquire();
-    store::Value v = redis->Command({"XADD", "{reg}:dlq", "MAXLEN", "~", "10000", "*", "event_id",
-                                     event_id, "subject", subject, "reason", reason, "data", data});
-    return v.type == store::Value::Type::kString;
-  } catch (const store::RedisUnavailable&) {
-    return false;
-  }
 }
 
 }  // namespace socgov::registration

@@ -17,6 +17,8 @@
 //   {reg}:apps:preparing            ZSET   PREP_APPROVED applications, score = founding deadline
 //                                          (days since 1970-01-01)
 //   {reg}:dlq                       STREAM events from other contexts that could not be applied
+//                                          (the kit router's schema; {reg}:inbox:*, {reg}:gate:*
+//                                          are its dedup and version-gate records)
 //   {reg}:outbox                    STREAM outbox entries (platform/outbox)
 #pragma once
 
@@ -70,9 +72,6 @@ std::string StatusIndex(OrgStatus s);
 // changes (one EVAL of a read-only script, so the change and its organization take one round
 // trip).
 std::vector<std::string> OrgOfChangeRead(const std::string& change_id);
-// A read for ReadForCommand: the hash of the change application organization `org_id` has
-// pending (empty when none).
-std::vector<std::string> PendingChangeRead(const std::string& org_id);
 // A read for ReadForCommand: every review of `subject_id` (decode with DecodeReviews).
 std::vector<std::string> ReviewsOfRead(const std::string& subject_id);
 inline constexpr const char* kOrgs = "{reg}:orgs";
@@ -127,9 +126,6 @@ class RegistrationStore {
     int64_t total = 0;
   };
   Result<Page> ListOrganizations(const OrgFilter& filter, uint64_t after_serial, size_t limit);
-  // Keeps an event that could not be applied, with the reason (capped stream). False on failure.
-  bool AppendDeadLetter(const std::string& event_id, const std::string& subject,
-                        const std::string& reason, const std::string& data);
 
  private:
   static std::string IndexFor(const OrgFilter& filter);

@@ -15,15 +15,6 @@ return redis.call('HGETALL', '{reg}:org:' .. org_id)
 )lua";
 }
 
-// As OrgOfChangeScript, the other way round.
-std::string PendingChangeScript() {
-  return R"lua(
-local change_id = redis.call('HGET', KEYS[1], 'pending_change_id')
-if not change_id or change_id == '' then return {} end
-return redis.call('HGETALL', '{reg}:change:' .. change_id)
-)lua";
-}
-
 // As OrgOfChangeScript: sent with EVAL, review keys built under the set's {reg} tag.
 std::string ReviewsOfScript() {
   return R"lua(

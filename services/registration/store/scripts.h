@@ -14,9 +14,6 @@ namespace socgov::registration::scripts {
 // Read-only: the hash of the organization a change application (KEYS[1]) changes; empty when
 // either is missing.
 std::string OrgOfChangeScript();
-// Read-only: the hash of the change application an organization (KEYS[1]) has pending; empty
-// when it has none.
-std::string PendingChangeScript();
 // Read-only: the hashes of the reviews in the set KEYS[1] ({reg}:reviews:of:<subject>).
 std::string ReviewsOfScript();
 // Read-only: one page of an organization index with each organization's hash.
