@@ -29,7 +29,6 @@ inline std::string IdempotencyKey(const auth::Principal& who, const std::string&
   return store::IdempotencyKey(who.subject, request_id);
 }
 
-
 // What a command read about its target: a replay of its request id (checked to answer the same
 // target), the target's stored hash (empty when it does not exist) and the replies of the extra
 // reads, all in one round trip.

@@ -152,7 +152,8 @@ Result<v1::Organization> Registry::FileCommunityOnce(const auth::Principal& who,
   auto probe = FileCommunityOrganization("probe", profile, settings_, now);
   if (!probe.ok()) return probe.error();
   if (auto err = CheckWrite(who, probe->profile.jurisdiction)) return *err;
-  auto serial = reserved ? Result<SerialRead>(SerialRead{"", *reserved}) : ParseSerial(read.rows[0]);
+  auto serial =
+      reserved ? Result<SerialRead>(SerialRead{"", *reserved}) : ParseSerial(read.rows[0]);
   if (!serial.ok()) return serial.error();
   Organization org = std::move(probe).value();
   org.id = FilingNumber(settings_.authority_code, serial->next);

@@ -204,7 +204,8 @@ Result<v1::ApproveApplicationResponse> Registry::ApproveOnce(const auth::Princip
   if (auto err = CheckJointReview(application_id, app->review_id, {ReviewTrigger::kEstablishment},
                                   app->profile.legal_rep.id_number, &review_id))
     return *err;
-  auto serial = reserved ? Result<SerialRead>(SerialRead{"", *reserved}) : ParseSerial(read.extra[0]);
+  auto serial =
+      reserved ? Result<SerialRead>(SerialRead{"", *reserved}) : ParseSerial(read.extra[0]);
   if (!serial.ok()) return serial.error();
   auto code = MakeCreditCode(app->profile.kind, settings_.authority_code, serial->next);
   if (!code.ok()) return code.error();
