@@ -42,7 +42,8 @@ void Wire(service::Kit& kit) {
   kit.Every("lapse-sweep", 1h, [&registry, sweeper, &logger = kit.logger()] {
     auto lapsed = registry.LapsePreparations(sweeper);
     if (lapsed.ok() && lapsed->application_ids_size() > 0)
-      logger.Info("preparations lapsed", {{"count", std::to_string(lapsed->application_ids_size())}});
+      logger.Info("preparations lapsed",
+                  {{"count", std::to_string(lapsed->application_ids_size())}});
   });
 }
 
@@ -57,7 +58,8 @@ service::Definition ServiceDefinition() {
       .options =
           {{"register-foundations", "auto",
             "REG-11: whether this authority registers foundations (auto: only provincial codes)"},
-           {"founding-months", "6", "REG-04: months from preparation approval to the founding meeting"},
+           {"founding-months", "6",
+            "REG-04: months from preparation approval to the founding meeting"},
            {"preparation-extension-months", "0",
             "REG-05: months of the one preparation extension (Hubei: 3; 0 = none)"},
            {"lapse-name-block-months", "0",

@@ -63,13 +63,13 @@ TEST(DeadLetters, MismatchedAndPrematureEventsAreDeadLetteredListedAndReDriven) 
   const auto code =
       registration::MakeCreditCode(registration::OrgKind::kSocialService, "350211", 1);
   ASSERT_TRUE(code.ok());
-  ASSERT_TRUE(bus::Publish(**conn, CaseDecided(*code, "case-early", "/socgov/350211/supervision"),
-                           5000)
-                  .ok());
+  ASSERT_TRUE(
+      bus::Publish(**conn, CaseDecided(*code, "case-early", "/socgov/350211/supervision"), 5000)
+          .ok());
   // A forged decision: registration's source publishing supervision's event type.
-  ASSERT_TRUE(bus::Publish(**conn, CaseDecided(*code, "case-forged", "/socgov/350211/registration"),
-                           5000)
-                  .ok());
+  ASSERT_TRUE(
+      bus::Publish(**conn, CaseDecided(*code, "case-forged", "/socgov/350211/registration"), 5000)
+          .ok());
 
   json listed;
   ASSERT_TRUE(WaitFor(
@@ -105,14 +105,15 @@ TEST(DeadLetters, MismatchedAndPrematureEventsAreDeadLetteredListedAndReDriven) 
   ASSERT_FALSE(early_again.empty()) << again.out;
 
   // Register the organization; the re-driven decision now suspends it.
-  auto submitted = stack.Ctl(
-      "clerk",
-      "reg submit --type social-service --social-service-form legal-person "
-      "--name 厦门市集美区先到服务中心 --domicile 厦门市集美区杏林街道杏滨路1号 "
-      "--legal-rep-name 王立新 --legal-rep-id 11010519491231002X --funds-yuan 30000 "
-      "--scope 社会工作服务 --jurisdiction 350211 --output id");
+  auto submitted =
+      stack.Ctl("clerk",
+                "reg submit --type social-service --social-service-form legal-person "
+                "--name 厦门市集美区先到服务中心 --domicile 厦门市集美区杏林街道杏滨路1号 "
+                "--legal-rep-name 王立新 --legal-rep-id 11010519491231002X --funds-yuan 30000 "
+                "--scope 社会工作服务 --jurisdiction 350211 --output id");
   ASSERT_EQ(submitted.exit_code, 0) << submitted.out;
-  auto approved = stack.Ctl("registrar", "reg approve --id " + Trim(submitted.out) + " --output id");
+  auto approved =
+      stack.Ctl("registrar", "reg approve --id " + Trim(submitted.out) + " --output id");
   ASSERT_EQ(approved.exit_code, 0) << approved.out;
   ASSERT_EQ(Trim(approved.out), *code);
   auto redriven = stack.Ctl("admin", "dlq retry --service registration --id " + early_again);
@@ -129,8 +130,7 @@ TEST(DeadLetters, MismatchedAndPrematureEventsAreDeadLetteredListedAndReDriven) 
   ASSERT_EQ(listed["dead_letters"].size(), 1u) << listed.dump();
   EXPECT_EQ(listed["dead_letters"][0]["kind"], "mismatch");
   EXPECT_EQ(listed["dead_letters"][0]["attempts"], "2");  // int64 prints as a JSON string
-  EXPECT_EQ(Json(stack.Ctl("viewer", "reg get-org --id " + *code))["version"],
-            org["version"]);
+  EXPECT_EQ(Json(stack.Ctl("viewer", "reg get-org --id " + *code))["version"], org["version"]);
 }
 
 }  // namespace

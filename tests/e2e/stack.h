@@ -5,12 +5,12 @@
 
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -68,8 +68,8 @@ using Env = std::vector<std::pair<std::string, std::string>>;
 // One service of services/services.json: what Stack needs to start it.
 struct ServiceSpec {
   std::string name;
-  std::string binary;  // absolute: the build dir + the manifest's binary
-  Env env;             // the manifest's extra settings of the local stacks
+  std::string binary;    // absolute: the build dir + the manifest's binary
+  Env env;               // the manifest's extra settings of the local stacks
   std::string addr_env;  // socgovctl's address variable, e.g. SOCGOV_REGISTRATION_ADDR
 };
 

@@ -1,6 +1,7 @@
 // The organization directory read model (platform/directory), embedded in a consumer service
 // started through the kit, built from registration's real events, and rebuilt by replay.
 #include "platform/directory/directory.h"
+
 #include "registration_fixture.h"
 
 namespace socgov::testing {
@@ -10,10 +11,9 @@ using std::chrono::seconds;
 
 // A consuming service that embeds nothing but the directory (as supervision will).
 service::Definition ConsumerWithDirectory(directory::Directory** out) {
-  return {.name = "dirtest",
-          .key_tag = "{dt}",
-          .options = {},
-          .wire = [out](service::Kit& kit) { *out = &directory::EmbedDirectory(kit); }};
+  return {.name = "dirtest", .key_tag = "{dt}", .options = {}, .wire = [out](service::Kit& kit) {
+            *out = &directory::EmbedDirectory(kit);
+          }};
 }
 
 class DirectoryTest : public RegistrationFixture {
@@ -26,8 +26,9 @@ class DirectoryTest : public RegistrationFixture {
     return a.organization();
   }
   template <typename Req>
-  rv1::Organization Org(grpc::Status (rv1::RegistrationService::Stub::*fn)(
-                            grpc::ClientContext*, const Req&, rv1::Organization*),
+  rv1::Organization Org(grpc::Status (rv1::RegistrationService::Stub::*fn)(grpc::ClientContext*,
+                                                                           const Req&,
+                                                                           rv1::Organization*),
                         const Req& req) {
     rv1::Organization out;
     auto st = Call(fn, req, &out, Token("registrar"));

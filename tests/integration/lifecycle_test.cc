@@ -394,8 +394,7 @@ TEST_F(LifecycleTest, Reg17Reg19PenaltyEventsFromSupervisionSuspendAndRevokeExac
     // A fresh Nats-Msg-Id each time, so JetStream's dedup cannot hide a redelivery from the
     // service's own dedup.
     e.id = event_id;
-    ASSERT_TRUE(
-        bus::Publish(*conn_, e, 5000, event_id + "/" + std::to_string(++published)).ok());
+    ASSERT_TRUE(bus::Publish(*conn_, e, 5000, event_id + "/" + std::to_string(++published)).ok());
   };
   sv::CaseDecided suspend;
   suspend.set_case_id("case-1");
@@ -417,13 +416,17 @@ TEST_F(LifecycleTest, Reg17Reg19PenaltyEventsFromSupervisionSuspendAndRevokeExac
 
   // The same event delivered again (a redelivery) changes nothing: the router's inbox.
   publish("0190c0de-0000-7000-8000-000000000001", suspend);
-  ASSERT_TRUE(WaitFor([&] { return DurableSettled(*conn_, "SUPERVISION", "registration-penalties"); }, std::chrono::seconds(10)));
+  ASSERT_TRUE(
+      WaitFor([&] { return DurableSettled(*conn_, "SUPERVISION", "registration-penalties"); },
+              std::chrono::seconds(10)));
   EXPECT_EQ(GetOrg(org.id()).version(), suspended_version);
   // Even when the inbox record is gone (a durable replayed from the start), the case is
   // recognized as already applied.
   RedisInt({"DEL", "{reg}:inbox:penalties:0190c0de-0000-7000-8000-000000000001"});
   publish("0190c0de-0000-7000-8000-000000000001", suspend);
-  ASSERT_TRUE(WaitFor([&] { return DurableSettled(*conn_, "SUPERVISION", "registration-penalties"); }, std::chrono::seconds(10)));
+  ASSERT_TRUE(
+      WaitFor([&] { return DurableSettled(*conn_, "SUPERVISION", "registration-penalties"); },
+              std::chrono::seconds(10)));
   EXPECT_EQ(GetOrg(org.id()).version(), suspended_version);
 
   sv::CaseDecided revoke = suspend;
@@ -450,8 +453,11 @@ TEST_F(LifecycleTest, Reg17Reg19PenaltyEventsFromSupervisionSuspendAndRevokeExac
   stranger.set_case_id("case-3");
   stranger.set_organization_id("51350211MJ0000099X");
   publish("0190c0de-0000-7000-8000-000000000003", stranger);
-  ASSERT_TRUE(WaitFor([&] { return RedisInt({"XLEN", "{reg}:dlq"}) == 1; },
-                      std::chrono::seconds(10)));
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        return RedisInt({"XLEN", "{reg}:dlq"}) == 1;
+      },
+      std::chrono::seconds(10)));
 }
 
 TEST_F(LifecycleTest, SearchFindsByChineseFragmentIdKindAndStatusWithATotal) {

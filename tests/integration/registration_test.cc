@@ -334,10 +334,9 @@ TEST_F(RegistrationFixture, JetStreamTailLostInACrashIsRefilledFromTheRetainedOu
 // so each aggregate's events reach JetStream in version order, also when the active replica stops
 // mid-way and the other takes over.
 TEST_F(RegistrationFixture, TwoReplicasKeepEachAggregatesEventsInVersionOrderOnTheStream) {
-  InProcessService second(registration::ServiceDefinition(), dir_.path(), *redis_, *nats_,
-                          kTestKey,
-                          {{"SOCGOV_JOINT_REVIEW_REQUIRED", "false"},
-                           {"SOCGOV_RELAY_CONSUMER", "relay-2"}});
+  InProcessService second(
+      registration::ServiceDefinition(), dir_.path(), *redis_, *nats_, kTestKey,
+      {{"SOCGOV_JOINT_REVIEW_REQUIRED", "false"}, {"SOCGOV_RELAY_CONSUMER", "relay-2"}});
   ASSERT_TRUE(second.Start());
   auto stub_b = rv1::RegistrationService::NewStub(
       grpc::CreateChannel(second.addr(), grpc::InsecureChannelCredentials()));
@@ -395,8 +394,8 @@ TEST_F(RegistrationFixture, TwoReplicasKeepEachAggregatesEventsInVersionOrderOnT
   amend(1, kRounds / 2, kRounds, false);
 
   const size_t expected = kOrgs * (3 + kRounds);  // submitted, approved, registered, amendments
-  ASSERT_TRUE(WaitFor([&] { return watcher.distinct() == expected && watcher.Settled(); },
-                      seconds(30)))
+  ASSERT_TRUE(
+      WaitFor([&] { return watcher.distinct() == expected && watcher.Settled(); }, seconds(30)))
       << watcher.distinct() << " of " << expected << watcher.log();
   EXPECT_EQ(watcher.deliveries(), expected) << "an event was delivered twice";
   // In stream order, once per stored message (redeliveries to the watcher are not the stream).

@@ -19,8 +19,8 @@ namespace socgov::testing {
 class InProcessService {
  public:
   // `env` holds SOCGOV_* settings on top of the connection ones made here.
-  InProcessService(service::Definition definition, const std::string& dir,
-                   const RedisServer& redis, const NatsServer& nats, const std::string& token_key,
+  InProcessService(service::Definition definition, const std::string& dir, const RedisServer& redis,
+                   const NatsServer& nats, const std::string& token_key,
                    std::map<std::string, std::string> env = {}, const Clock* clock = nullptr)
       : runner_(std::make_unique<service::Runner>(std::move(definition))) {
     const std::string key_file = dir + "/token-" + std::to_string(FreePort()) + ".key";
@@ -42,8 +42,9 @@ class InProcessService {
   ::testing::AssertionResult Start() {
     const int code = runner_->Start(0, nullptr, &env_);
     if (code != 0 || !runner_->serving())
-      return ::testing::AssertionFailure() << "start failed (" << code << "): " << runner_->error()
-                                           << "\n" << log_.str();
+      return ::testing::AssertionFailure()
+             << "start failed (" << code << "): " << runner_->error() << "\n"
+             << log_.str();
     if (!WaitFor([&] { return runner_->not_ready_reason().empty(); }, std::chrono::seconds(20)))
       return ::testing::AssertionFailure() << "not ready: " << runner_->not_ready_reason() << "\n"
                                            << log_.str();

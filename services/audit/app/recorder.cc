@@ -65,8 +65,7 @@ RecordFields FieldsFromDelivery(const bus::Delivery& d, std::string recorded_at,
   return f;
 }
 
-Recorder::Recorder(const Clock& clock, const log::Logger& logger)
-    : clock_(clock), logger_(logger) {
+Recorder::Recorder(const Clock& clock, const log::Logger& logger) : clock_(clock), logger_(logger) {
   // Payloads are decoded through the generated pool, which only knows messages whose generated
   // code is linked in; touching one keeps the linker from dropping the registration events.
   (void)socgov::registration::v1::OrganizationRegistered::descriptor();

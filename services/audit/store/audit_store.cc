@@ -136,12 +136,19 @@ store::Mutation AppendWrites(const RecordFields& f, const Head& expected, std::s
   m.guards.push_back({Kind::kNameFree, HeadKey(),
                       expected.seq == 0 ? std::string() : FormatHead(expected), "head"});
   m.guards.push_back({Kind::kAbsent, RecordKey(f.seq), "", "record " + seq});
-  m.hashes.push_back({RecordKey(f.seq),
-                      {"seq", seq, "event_id", f.event_id, "event_type", f.event_type, "source",
-                       f.source, "aggregate_id", f.aggregate_id, "jurisdiction", f.jurisdiction,
-                       "actor", f.actor, "occurred_at", f.occurred_at, "recorded_at",
-                       f.recorded_at, "stream", f.stream, "payload_json", f.payload_json,
-                       "prev_hash", expected.hash, "hash", std::string(hash)}});
+  m.hashes.push_back({RecordKey(f.seq), {"seq",          seq,
+                                         "event_id",     f.event_id,
+                                         "event_type",   f.event_type,
+                                         "source",       f.source,
+                                         "aggregate_id", f.aggregate_id,
+                                         "jurisdiction", f.jurisdiction,
+                                         "actor",        f.actor,
+                                         "occurred_at",  f.occurred_at,
+                                         "recorded_at",  f.recorded_at,
+                                         "stream",       f.stream,
+                                         "payload_json", f.payload_json,
+                                         "prev_hash",    expected.hash,
+                                         "hash",         std::string(hash)}});
   m.hashes.push_back({EventsKey(), {f.event_id, seq}});
   m.sets.push_back({HeadKey(), seq + " " + std::string(hash), 0});
   if (!f.aggregate_id.empty()) m.zops.push_back({AggregateIndexKey(f.aggregate_id), seq, seq});

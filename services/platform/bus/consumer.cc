@@ -205,9 +205,8 @@ void ConsumerLoop::Ack(__natsMsg* msg, const Delivery& d) {
 std::optional<bool> ConsumerLoop::DurableExists() {
   jsConsumerInfo* ci = nullptr;
   jsErrCode jerr = static_cast<jsErrCode>(0);
-  natsStatus s =
-      js_GetConsumerInfo(&ci, conn_.js(), spec_.stream.c_str(), spec_.durable.c_str(), nullptr,
-                         &jerr);
+  natsStatus s = js_GetConsumerInfo(&ci, conn_.js(), spec_.stream.c_str(), spec_.durable.c_str(),
+                                    nullptr, &jerr);
   if (s == NATS_OK) {
     jsConsumerInfo_Destroy(ci);
     return true;

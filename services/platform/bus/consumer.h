@@ -6,8 +6,8 @@
 #pragma once
 
 #include <atomic>
-#include <optional>
 #include <functional>
+#include <optional>
 #include <string>
 #include <thread>
 

@@ -351,8 +351,8 @@ ApplyResult Router::Process(RouteState& rs, const Delivery& d, int64_t* gap_from
     // compare-and-set target moved): read again and decide again.
   }
   // Contention heals: held and retried with backoff rather than dead-lettered.
-  return {Outcome::kRetry, "writes kept conflicting after " +
-                               std::to_string(route.conflict_attempts) + " attempts"};
+  return {Outcome::kRetry,
+          "writes kept conflicting after " + std::to_string(route.conflict_attempts) + " attempts"};
 }
 
 std::optional<std::string> Router::StoreDeadLetter(const std::string& route, const Delivery& d,
@@ -364,12 +364,32 @@ std::optional<std::string> Router::StoreDeadLetter(const std::string& route, con
     for (const auto& [k, v] : d.headers) headers[k] = v;
     auto redis = pool_.Acquire();
     // Never capped: a dead letter leaves only by a re-drive or an operator.
-    store::Value v = redis->Command(
-        {"XADD", DeadLetterKey(), "*", "route", route, "reason", reason, "kind", kind, "stream",
-         d.stream, "stream_seq", std::to_string(d.stream_sequence), "subject", d.subject,
-         "delivered", std::to_string(d.num_delivered), "attempts", std::to_string(attempts),
-         "dead_at", FormatRfc3339(std::chrono::system_clock::now()), "headers",
-         headers.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "data", d.data});
+    store::Value v =
+        redis->Command({"XADD",
+                        DeadLetterKey(),
+                        "*",
+                        "route",
+                        route,
+                        "reason",
+                        reason,
+                        "kind",
+                        kind,
+                        "stream",
+                        d.stream,
+                        "stream_seq",
+                        std::to_string(d.stream_sequence),
+                        "subject",
+                        d.subject,
+                        "delivered",
+                        std::to_string(d.num_delivered),
+                        "attempts",
+                        std::to_string(attempts),
+                        "dead_at",
+                        FormatRfc3339(std::chrono::system_clock::now()),
+                        "headers",
+                        headers.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                        "data",
+                        d.data});
     if (v.type != store::Value::Type::kString) return std::nullopt;
     if (metrics_ != nullptr && kind != "gap") metrics_->IncConsumer(route, "dead_lettered");
     return v.str;

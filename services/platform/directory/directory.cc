@@ -30,8 +30,8 @@ std::pair<std::string, int64_t> RegisteredOn(const std::string& rfc3339) {
 }
 
 std::vector<std::string> TermFields(const rv1::CouncilTerm& t) {
-  return {"term_start", t.start_date(), "term_end", t.end_date(), "term_extension_until",
-          t.extension_until()};
+  return {"term_start", t.start_date(),         "term_end",
+          t.end_date(), "term_extension_until", t.extension_until()};
 }
 
 std::vector<std::string> ArticlesFields(const rv1::ArticlesVersion& a) {
@@ -129,11 +129,22 @@ Result<std::optional<store::Mutation>> Directory::WritesFor(const bus::Event& e)
       return Error::InvalidArgument("organization.id", "differs from ce-subject");
     const auto [on, ms] = RegisteredOn(o.registered_at());
     std::vector<std::string> fields = {
-        "id", o.id(), "name", o.profile().name(), "kind",
-        StripPrefix(rv1::OrgType_Name(o.profile().org_type()), "ORG_TYPE_"), "status",
-        StripPrefix(rv1::OrgStatus_Name(o.status()), "ORG_STATUS_"), "jurisdiction",
-        o.profile().jurisdiction(), "registered_on", on, "supervisory_unit",
-        o.profile().supervisory_unit(), "version", std::to_string(e.sequence)};
+        "id",
+        o.id(),
+        "name",
+        o.profile().name(),
+        "kind",
+        StripPrefix(rv1::OrgType_Name(o.profile().org_type()), "ORG_TYPE_"),
+        "status",
+        StripPrefix(rv1::OrgStatus_Name(o.status()), "ORG_STATUS_"),
+        "jurisdiction",
+        o.profile().jurisdiction(),
+        "registered_on",
+        on,
+        "supervisory_unit",
+        o.profile().supervisory_unit(),
+        "version",
+        std::to_string(e.sequence)};
     const auto term = TermFields(o.council_term());
     const auto articles = ArticlesFields(o.articles());
     fields.insert(fields.end(), term.begin(), term.end());
@@ -168,12 +179,12 @@ bus::Route Directory::MakeRoute(const std::string& durable, const std::string& j
   const std::string city = auth::CityOf(jurisdiction);
   const std::string district = auth::IsCountyLevel(jurisdiction) ? jurisdiction : "*";
   const std::string city_token = jurisdiction.ends_with("0000") ? "*" : city;
-  r.consumer = {.stream = "REGISTRATION",
-                .durable = durable,
-                .filter_subject = "socgov.v1." + city_token + "." + district +
-                                  ".registration.organization.>",
-                .max_deliver = 0,
-                .ack_wait_ms = 30'000};
+  r.consumer = {
+      .stream = "REGISTRATION",
+      .durable = durable,
+      .filter_subject = "socgov.v1." + city_token + "." + district + ".registration.organization.>",
+      .max_deliver = 0,
+      .ack_wait_ms = 30'000};
   r.owner = "registration";
   r.gate = bus::Gate::kStrict;
   r.payload_jurisdiction = PayloadJurisdiction;

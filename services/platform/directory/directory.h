@@ -28,7 +28,7 @@ namespace socgov::directory {
 
 // What other contexts need to know about a registered organization.
 struct Entry {
-  std::string id;             // unified social credit code, or a community filing number
+  std::string id;  // unified social credit code, or a community filing number
   std::string name;
   std::string kind;           // SOCIAL_GROUP | SOCIAL_SERVICE | FOUNDATION | COMMUNITY
   std::string status;         // ACTIVE, SUSPENDED, REVOKED, ... (registration's OrgStatus names)

@@ -330,7 +330,7 @@ void Relay::Run() {
         HoldLease(redis);
         next_lease = Clock::now() + lease_period;
         if (active_ && !was_active) {
-          backlog = true;           // start from what the group has pending
+          backlog = true;            // start from what the group has pending
           republish_pending = true;  // the previous holder may not have refilled a lost tail
         }
       }

@@ -73,7 +73,8 @@ grpc::Status DeadLetterService::ListDeadLetters(grpc::ServerContext* ctx,
     }
     if (static_cast<size_t>(resp->dead_letters_size()) == limit) resp->set_next_page_token(after);
   } catch (const store::RedisUnavailable& e) {
-    return grpc::Status(grpc::StatusCode::UNAVAILABLE, std::string("store unavailable: ") + e.what());
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        std::string("store unavailable: ") + e.what());
   }
   return grpc::Status::OK;
 }
@@ -93,7 +94,8 @@ grpc::Status DeadLetterService::RetryDeadLetter(grpc::ServerContext* ctx,
     resp->set_reason(auth::MaskIdNumbersInText(r->reason));
     resp->set_new_id(r->new_entry_id);
   } catch (const store::RedisUnavailable& e) {
-    return grpc::Status(grpc::StatusCode::UNAVAILABLE, std::string("store unavailable: ") + e.what());
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        std::string("store unavailable: ") + e.what());
   }
   return grpc::Status::OK;
 }

@@ -101,10 +101,10 @@ void Kit::Publish(const OutboxSpec& outbox) {
   o.consumer = config_.Get("relay-consumer");
   if (o.consumer.empty()) throw config::ConfigError("relay-consumer: must not be empty");
   o.retention_ms = config_.GetInt("outbox-retention-ms", 61000, 3600000);
-  o.stream = {outbox.stream,
-              {"socgov.v1." + auth::CityOf(jurisdiction_) + "." + district + "." + outbox.context +
-               ".>"},
-              o.retention_ms * 2};
+  o.stream = {
+      outbox.stream,
+      {"socgov.v1." + auth::CityOf(jurisdiction_) + "." + district + "." + outbox.context + ".>"},
+      o.retention_ms * 2};
   auto relay = std::make_unique<RelayComponent>(std::move(o), pool_->options(), *nats_,
                                                 metrics_.get(), *logger_);
   relay_ = &relay->relay();
@@ -134,9 +134,7 @@ void Kit::Every(std::string name, std::chrono::milliseconds period, std::functio
 
 void Kit::Serve(grpc::Service& service) { services_.push_back(&service); }
 
-void Kit::Add(std::unique_ptr<Component> component) {
-  components_.push_back(std::move(component));
-}
+void Kit::Add(std::unique_ptr<Component> component) { components_.push_back(std::move(component)); }
 
 Runner::Runner(Definition definition) : definition_(std::move(definition)) {}
 
@@ -229,8 +227,8 @@ int Runner::Start(int argc, const char* const* argv, const std::map<std::string,
       return 1;
     }
     if (attempt % 20 == 0)  // every 10 s is enough to show we are alive and why we wait
-      logger.Warn("waiting for redis", {{"redis", common.redis.host + ":" +
-                                                      std::to_string(common.redis.port)}});
+      logger.Warn("waiting for redis",
+                  {{"redis", common.redis.host + ":" + std::to_string(common.redis.port)}});
     std::this_thread::sleep_for(500ms);
   }
 

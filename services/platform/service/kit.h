@@ -57,11 +57,11 @@ namespace socgov::service {
 class Kit;
 
 struct Definition {
-  std::string name;                             // "registration": binary socgov-<name>, logs
-  std::string key_tag;                          // the service's Redis hash tag, e.g. "{reg}"
-  std::string grpc_listen = "127.0.0.1:0";      // default of --grpc-listen
-  std::string metrics_listen = "127.0.0.1:0";   // default of --metrics-listen
-  std::vector<config::Option> options;          // the service's own settings
+  std::string name;                            // "registration": binary socgov-<name>, logs
+  std::string key_tag;                         // the service's Redis hash tag, e.g. "{reg}"
+  std::string grpc_listen = "127.0.0.1:0";     // default of --grpc-listen
+  std::string metrics_listen = "127.0.0.1:0";  // default of --metrics-listen
+  std::vector<config::Option> options;         // the service's own settings
   // Builds the service on the kit. Throws config::ConfigError for a bad setting (exit 2) and
   // anything else for a failed start (exit 1).
   std::function<void(Kit&)> wire;

@@ -104,11 +104,11 @@ Result<std::optional<Mutation>> Registry::DecidePenalty(const std::string& event
   // held.
   if (!org->pending_change_id.empty())
     if (auto change = store_.LoadChange(org->pending_change_id); change.ok())
-      if (auto closed = CloseChange(*change,
-                                    std::string("closed: the organization was ") +
-                                        EventName(in.effect) + " by penalty case " +
-                                        (in.case_no.empty() ? in.case_id : in.case_no),
-                                    ToActor(actor), now)) {
+      if (auto closed =
+              CloseChange(*change,
+                          std::string("closed: the organization was ") + EventName(in.effect) +
+                              " by penalty case " + (in.case_no.empty() ? in.case_id : in.case_no),
+                          ToActor(actor), now)) {
         m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::Change(change->id),
                             std::to_string(change->version), "change " + change->id});
         m.hashes.push_back({keys::Change(change->id), EncodeChange(*closed)});

@@ -46,8 +46,8 @@ TEST(EnvelopeTest, ACityAuthorityMayPublishForItsDistrict) {
 }
 
 TEST(EnvelopeTest, MissingOrMalformedHeadersAreNamed) {
-  for (const char* h : {"ce-id", "ce-type", "ce-subject", "ce-sequence", "ce-jurisdiction",
-                        "ce-source"}) {
+  for (const char* h :
+       {"ce-id", "ce-type", "ce-subject", "ce-sequence", "ce-jurisdiction", "ce-source"}) {
     Delivery d = Valid();
     d.headers.erase(h);
     EXPECT_NE(Why(d).find(h), std::string::npos) << h << ": " << Why(d);
