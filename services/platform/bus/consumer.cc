@@ -192,7 +192,10 @@ void ConsumerLoop::Ack(__natsMsg* msg, const Delivery& d) {
   for (int attempt = 0;; ++attempt) {
     s = natsMsg_AckSync(msg, nullptr, nullptr);
     if (s == NATS_OK) return;
-    if ((stop_ && !conn_.connected()) || std::chrono::steady_clock::now() >= deadline) break;
+    // Stopping: a few more tries while connected, none while not (the server redelivers it).
+    if ((stop_ && (!conn_.connected() || attempt >= 3)) ||
+        std::chrono::steady_clock::now() >= deadline)
+      break;
     Pause(std::min(50 << std::min(attempt, 5), 1000));
   }
   logger_.Warn("ack not confirmed; the event will be delivered again",

@@ -162,13 +162,22 @@ Router::RouteState* Router::Find(const std::string& name) {
   return nullptr;
 }
 
+std::vector<Router::RouteState*> Router::Snapshot() {
+  std::lock_guard lock(mu_);
+  std::vector<RouteState*> out;
+  for (auto& r : routes_) out.push_back(r.get());
+  return out;
+}
+
+// Tick and Stop run on the runner's thread only (one after the other), so a route's loop pointer
+// needs no lock; the lock guards the list, and is never held while a loop is joined (a loop may
+// be inside Handle, which looks its route up).
 std::string Router::Tick() {
   std::string reason;
   auto note = [&reason](const std::string& why) {
     if (reason.empty()) reason = why;
   };
-  std::lock_guard lock(mu_);
-  for (auto& r : routes_) {
+  for (RouteState* r : Snapshot()) {
     if (r->loop) {
       if (!r->loop->subscribed()) note("consumer " + r->route.name + " not subscribed");
       continue;
@@ -182,9 +191,9 @@ std::string Router::Tick() {
     const std::string name = r->route.name;
     r->loop = std::make_unique<ConsumerLoop>(
         conn_, r->route.consumer, [this, name](const Delivery& d) { return Handle(name, d); },
-        [this, name, state = r.get()](const Delivery& d, const std::string& why) {
+        [this, name, r](const Delivery& d, const std::string& why) {
           const bool stored = StoreDeadLetter(name, d, why, KindOf(why), 1).has_value();
-          if (stored) ++state->dead_lettered;
+          if (stored) ++r->dead_lettered;
           return stored;
         },
         metrics_, logger_);
@@ -198,8 +207,7 @@ std::string Router::Tick() {
 }
 
 void Router::Stop() {
-  std::lock_guard lock(mu_);
-  for (auto& r : routes_)
+  for (RouteState* r : Snapshot())
     if (r->loop) r->loop->Stop();
 }
 

@@ -170,6 +170,7 @@ class Router {
  private:
   struct RouteState;
   RouteState* Find(const std::string& name);
+  std::vector<RouteState*> Snapshot();
   ApplyResult Process(RouteState& r, const Delivery& d, int64_t* gap_from);
   // The new record's id, or nullopt when Redis did not take it.
   std::optional<std::string> StoreDeadLetter(const std::string& route, const Delivery& d,
@@ -186,7 +187,7 @@ class Router {
   metrics::Metrics* metrics_;
   const log::Logger& logger_;
   store::ScriptRegistry scripts_;
-  std::mutex mu_;  // routes_ (Tick on the runner thread, Handle/Redrive from loops and RPCs)
+  std::mutex mu_;  // routes_ (added while wiring; looked up by loops and re-drive RPCs)
   std::vector<std::unique_ptr<RouteState>> routes_;
 };
 
