@@ -18,6 +18,8 @@ namespace socgov::supervision {
 struct Check {
   std::string organization_id;
   std::vector<std::string> inspectors;  // distinct, in draw order
+
+  bool operator==(const Check&) const = default;
 };
 
 struct DrawResult {
