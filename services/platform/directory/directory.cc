@@ -6,6 +6,7 @@
 #include "platform/bus/nats.h"
 #include "platform/service/kit.h"
 #include "platform/util/clock.h"
+#include "platform/util/dates.h"
 #include "socgov/registration/v1/events.pb.h"
 
 namespace socgov::directory {
@@ -21,12 +22,7 @@ std::string StripPrefix(const std::string& name, const std::string& prefix) {
 std::pair<std::string, int64_t> RegisteredOn(const std::string& rfc3339) {
   const auto t = ParseRfc3339(rfc3339);
   if (!t) return {"", 0};
-  using namespace std::chrono;
-  const year_month_day d{floor<days>(*t + hours(8))};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-  return {buf, UnixMillis(*t)};
+  return {FormatDate(ChinaDate(*t)), UnixMillis(*t)};
 }
 
 std::vector<std::string> TermFields(const rv1::CouncilTerm& t) {

@@ -1,6 +1,6 @@
-#include "registration/domain/dates.h"
+#include "platform/util/dates.h"
 
-namespace socgov::registration {
+namespace socgov {
 
 using namespace std::chrono;
 
@@ -54,4 +54,4 @@ Result<Date> ParseDateField(std::string_view field, std::string_view text) {
       field, "must be a real date YYYY-MM-DD, got \"" + std::string(text.substr(0, 40)) + "\"");
 }
 
-}  // namespace socgov::registration
+}  // namespace socgov
