@@ -95,19 +95,6 @@ AuditStore::AuditStore(store::RedisPool& pool) : pool_(pool) {
   scripts_.Add(std::string(kTailScript), std::string(kTailLua));
 }
 
-void AuditStore::LoadScripts() {
-  auto redis = pool_.Acquire();
-  scripts_.LoadAll(*redis);
-}
-
-bool AuditStore::Ping() {
-  try {
-    auto redis = pool_.Acquire();
-    return redis->Ping();
-  } catch (const std::exception&) {
-    return false;
-  }
-}
 
 Head AuditStore::ReadHead() {
   auto redis = pool_.Acquire();

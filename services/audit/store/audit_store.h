@@ -74,10 +74,8 @@ class AuditStore {
   AuditStore(const AuditStore&) = delete;
   AuditStore& operator=(const AuditStore&) = delete;
 
-  // SCRIPT LOAD of the append script, so a script error stops the service before it serves.
-  void LoadScripts();
+  // Its read scripts; the service kit loads them before anything serves.
   const store::ScriptRegistry& scripts() const { return scripts_; }
-  bool Ping();
 
   Head ReadHead();
 

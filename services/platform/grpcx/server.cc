@@ -82,14 +82,4 @@ int WaitForShutdownSignal() {
   return sig;
 }
 
-int WaitForShutdownSignal(int timeout_ms) {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGINT);
-  timespec ts{timeout_ms / 1000, static_cast<long>(timeout_ms % 1000) * 1'000'000L};
-  int sig = sigtimedwait(&set, nullptr, &ts);
-  return sig < 0 ? 0 : sig;
-}
-
 }  // namespace socgov::grpcx

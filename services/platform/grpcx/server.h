@@ -56,7 +56,5 @@ class ServiceHost {
 // main. WaitForShutdownSignal then receives them synchronously (no async handler, no exit()).
 void BlockShutdownSignals();
 int WaitForShutdownSignal();
-// Waits up to timeout_ms; returns the signal, or 0 when none arrived.
-int WaitForShutdownSignal(int timeout_ms);
 
 }  // namespace socgov::grpcx
