@@ -30,15 +30,14 @@ Result<Coverage> ComputeCoverage(const CoverageInput& input) {
     }
   }
   const auto covered = CoveredIds(input.links);
+  const std::set<std::string_view> reached(input.instructor_reached.begin(),
+                                           input.instructor_reached.end());
   Coverage c;
   c.organization.denominator = c.work.denominator = static_cast<std::int64_t>(scope.size());
   for (std::string_view id : scope) {
-    if (covered.contains(id)) ++c.organization.numerator;
-  }
-  std::set<std::string_view> worked(covered.begin(), covered.end());
-  worked.insert(input.instructor_reached.begin(), input.instructor_reached.end());
-  for (std::string_view id : scope) {
-    if (worked.contains(id)) ++c.work.numerator;
+    const bool by_party_org = covered.contains(id);
+    if (by_party_org) ++c.organization.numerator;
+    if (by_party_org || reached.contains(id)) ++c.work.numerator;
   }
   return c;
 }
