@@ -445,7 +445,7 @@ Result<Case> Serve(Case c, const ServeInput& in, Date today) {
 
 Result<Case> StartExecution(Case c, Date /*today*/) {
   if (c.state != CaseState::kServed) return Refuse(c, "§3.3 only a served decision is executed");
-  if (c.decision->non_punishment) {
+  if (c.decision && c.decision->non_punishment) {
     return Refuse(c, "ENF-12 a non-punishment decision has nothing to execute: close it");
   }
   if (Status bad = RequireRecord(c, RecordStage::kService)) return *bad;
@@ -482,7 +482,7 @@ Result<Case> RecordAppeal(Case c, const AppealInput& in, Date today) {
 }
 
 Result<Case> Close(Case c, const CloseInput& in, Date today) {
-  if (c.state == CaseState::kServed && c.decision->non_punishment) {
+  if (c.state == CaseState::kServed && c.decision && c.decision->non_punishment) {
     if (Status bad = RequireRecord(c, RecordStage::kService)) return *bad;
     c.closed_on = today;
     return Next(std::move(c), CaseState::kClosed);
