@@ -73,11 +73,12 @@ inline bool DurableSettled(bus::Connection& conn, const std::string& stream,
   return settled;
 }
 
-// Counts what arrives on the REGISTRATION stream through a durable consumer.
+// Counts what arrives on a stream (REGISTRATION unless told) through a durable consumer.
 class StreamWatcher {
  public:
-  StreamWatcher(const std::string& url, const std::string& durable)
-      : logger_("test-watcher", kJimei, &sink_) {
+  StreamWatcher(const std::string& url, const std::string& durable,
+                std::string stream = "REGISTRATION")
+      : logger_("test-watcher", kJimei, &sink_), stream_(std::move(stream)) {
     auto c = bus::Connection::Connect({url, "test-watcher"});
     EXPECT_TRUE(c.ok());
     conn_ = std::move(c).value();
@@ -85,9 +86,9 @@ class StreamWatcher {
   }
   // Call once the stream exists.
   void Start() {
-    ASSERT_FALSE(bus::EnsureConsumer(*conn_, {"REGISTRATION", durable_, "", 5, 30000}).has_value());
+    ASSERT_FALSE(bus::EnsureConsumer(*conn_, {stream_, durable_, "", 5, 30000}).has_value());
     loop_ = std::make_unique<bus::ConsumerLoop>(
-        *conn_, bus::ConsumerSpec{"REGISTRATION", durable_, "", 5, 30000},
+        *conn_, bus::ConsumerSpec{stream_, durable_, "", 5, 30000},
         [this](const bus::Delivery& d) {
           std::lock_guard lock(mu_);
           ++deliveries_;
@@ -127,13 +128,14 @@ class StreamWatcher {
   bus::Connection& conn() { return *conn_; }
   // True once the durable has nothing left to deliver and nothing unacknowledged: counts read
   // after this are final, however slow the machine.
-  bool Settled() { return DurableSettled(*conn_, "REGISTRATION", durable_); }
+  bool Settled() { return DurableSettled(*conn_, stream_, durable_); }
   std::string log() const { return sink_.str(); }
   void Note(const std::string& what) { logger_.Info(what); }
 
  private:
   std::ostringstream sink_;
   log::Logger logger_;
+  std::string stream_;
   std::unique_ptr<bus::Connection> conn_;
   std::string durable_;
   std::unique_ptr<bus::ConsumerLoop> loop_;

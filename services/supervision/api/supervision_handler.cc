@@ -1,0 +1,203 @@
+#include "supervision/api/supervision_handler.h"
+
+#include "platform/grpcx/status.h"
+#include "platform/store/redis.h"
+
+namespace socgov::supervision {
+namespace {
+
+// Who may call what (architecture.md §5, issue 10 item 10): inspectors run annual reports and
+// sampling, enforcement officers the credit lists and cases; clerks receive reports; the rest
+// read. Annual reports name finances and people: not for the public viewer role.
+#define INSPECT_ROLES \
+  { "inspector", "admin" }
+#define RECEIVE_ROLES \
+  { "clerk", "inspector", "admin" }
+#define ENFORCE_ROLES \
+  { "enforcement_officer", "admin" }
+#define READ_DETAIL_ROLES \
+  { "clerk", "inspector", "enforcement_officer", "rating_officer", "registrar", "auditor", "admin" }
+#define READ_ROLES                                                                         \
+  {                                                                                        \
+    "clerk", "inspector", "enforcement_officer", "rating_officer", "registrar", "auditor", \
+        "viewer", "admin"                                                                  \
+  }
+
+}  // namespace
+
+// The one place a use case's outcome becomes a gRPC status: its Result, a Redis outage
+// (UNAVAILABLE, never a crash), or an unexpected exception (INTERNAL, logged here once).
+template <typename Resp, typename Call>
+grpc::Status SupervisionHandler::Serve(grpc::ServerContext* ctx,
+                                       std::initializer_list<std::string_view> roles, Resp* resp,
+                                       Call&& call, std::source_location rpc) {
+  try {
+    auto who = grpcx::Authorize(*ctx, verifier_, clock_.Now(), roles);
+    if (!who.ok()) return grpcx::ToGrpcStatus(who.error());
+    auto r = call(*who);
+    if (!r.ok()) return grpcx::ToGrpcStatus(r.error());
+    *resp = std::move(r).value();
+    return grpc::Status::OK;
+  } catch (const store::RedisUnavailable& e) {
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        std::string("store unavailable: ") + e.what());
+  } catch (const std::exception& e) {
+    logger_.Error("unexpected exception in handler",
+                  {{"rpc", rpc.function_name()}, {"error", e.what()}});
+    return grpc::Status(grpc::StatusCode::INTERNAL, "internal error");
+  }
+}
+
+SupervisionHandler::SupervisionHandler(Supervisor& supervisor, const auth::TokenVerifier& verifier,
+                                       const Clock& clock, const log::Logger& logger)
+    : supervisor_(supervisor), verifier_(verifier), clock_(clock), logger_(logger) {}
+
+grpc::Status SupervisionHandler::OpenReportYear(grpc::ServerContext* ctx,
+                                                const v1::OpenReportYearRequest* req,
+                                                v1::ReportYear* resp) {
+  return Serve(ctx, INSPECT_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.OpenReportYear(who, *req); });
+}
+
+grpc::Status SupervisionHandler::GetReportYear(grpc::ServerContext* ctx,
+                                               const v1::GetReportYearRequest* req,
+                                               v1::ReportYear* resp) {
+  return Serve(ctx, READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.GetReportYear(who, *req); });
+}
+
+grpc::Status SupervisionHandler::SubmitAnnualReport(grpc::ServerContext* ctx,
+                                                    const v1::SubmitAnnualReportRequest* req,
+                                                    v1::AnnualReport* resp) {
+  return Serve(ctx, RECEIVE_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.SubmitReport(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ReviewAnnualReport(grpc::ServerContext* ctx,
+                                                    const v1::ReviewAnnualReportRequest* req,
+                                                    v1::AnnualReport* resp) {
+  return Serve(ctx, INSPECT_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.ReviewReport(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ConcludeAnnualReport(grpc::ServerContext* ctx,
+                                                      const v1::ConcludeAnnualReportRequest* req,
+                                                      v1::AnnualReport* resp) {
+  return Serve(ctx, INSPECT_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.ConcludeReport(who, *req); });
+}
+
+grpc::Status SupervisionHandler::GetAnnualReport(grpc::ServerContext* ctx,
+                                                 const v1::GetAnnualReportRequest* req,
+                                                 v1::AnnualReport* resp) {
+  return Serve(ctx, READ_DETAIL_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.GetReport(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ListAnnualReports(grpc::ServerContext* ctx,
+                                                   const v1::ListAnnualReportsRequest* req,
+                                                   v1::ListAnnualReportsResponse* resp) {
+  return Serve(ctx, READ_DETAIL_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.ListReports(who, *req); });
+}
+
+grpc::Status SupervisionHandler::Sweep(grpc::ServerContext* ctx, const v1::SweepRequest* req,
+                                       v1::SweepResponse* resp) {
+  return Serve(ctx, INSPECT_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.Sweep(who, *req); });
+}
+
+grpc::Status SupervisionHandler::GetCreditRecord(grpc::ServerContext* ctx,
+                                                 const v1::GetCreditRecordRequest* req,
+                                                 v1::CreditRecord* resp) {
+  return Serve(ctx, READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.GetCredit(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ListCreditListings(grpc::ServerContext* ctx,
+                                                    const v1::ListCreditListingsRequest* req,
+                                                    v1::ListCreditListingsResponse* resp) {
+  return Serve(ctx, READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.ListListings(who, *req); });
+}
+
+grpc::Status SupervisionHandler::WasListed(grpc::ServerContext* ctx,
+                                           const v1::WasListedRequest* req,
+                                           v1::WasListedResponse* resp) {
+  return Serve(ctx, READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.WasListed(who, *req); });
+}
+
+grpc::Status SupervisionHandler::RecordCreditEvent(grpc::ServerContext* ctx,
+                                                   const v1::RecordCreditEventRequest* req,
+                                                   v1::CreditRecord* resp) {
+  return Serve(ctx, ENFORCE_ROLES, resp, [&](const auth::Principal& who) {
+    return supervisor_.RecordCreditEvent(who, *req);
+  });
+}
+
+grpc::Status SupervisionHandler::RemoveCreditListing(grpc::ServerContext* ctx,
+                                                     const v1::RemoveCreditListingRequest* req,
+                                                     v1::CreditRecord* resp) {
+  return Serve(ctx, ENFORCE_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.RemoveListing(who, *req); });
+}
+
+grpc::Status SupervisionHandler::RecordObjection(grpc::ServerContext* ctx,
+                                                 const v1::RecordObjectionRequest* req,
+                                                 v1::CreditRecord* resp) {
+  return Serve(ctx, ENFORCE_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.RecordObjection(who, *req); });
+}
+
+grpc::Status SupervisionHandler::CreateSamplingPlan(grpc::ServerContext* ctx,
+                                                    const v1::CreateSamplingPlanRequest* req,
+                                                    v1::SamplingPlan* resp) {
+  return Serve(ctx, INSPECT_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.CreatePlan(who, *req); });
+}
+
+grpc::Status SupervisionHandler::DrawSamplingPlan(grpc::ServerContext* ctx,
+                                                  const v1::DrawSamplingPlanRequest* req,
+                                                  v1::SamplingPlan* resp) {
+  return Serve(ctx, INSPECT_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.DrawPlan(who, *req); });
+}
+
+grpc::Status SupervisionHandler::GetSamplingPlan(grpc::ServerContext* ctx,
+                                                 const v1::GetSamplingPlanRequest* req,
+                                                 v1::SamplingPlan* resp) {
+  return Serve(ctx, READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.GetPlan(who, *req); });
+}
+
+grpc::Status SupervisionHandler::RecordInspection(grpc::ServerContext* ctx,
+                                                  const v1::RecordInspectionRequest* req,
+                                                  v1::SamplingPlan* resp) {
+  return Serve(ctx, INSPECT_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.RecordInspection(who, *req); });
+}
+
+grpc::Status SupervisionHandler::RecordInterview(grpc::ServerContext* ctx,
+                                                 const v1::RecordInterviewRequest* req,
+                                                 v1::SamplingPlan* resp) {
+  return Serve(ctx, INSPECT_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.RecordInterview(who, *req); });
+}
+
+grpc::Status SupervisionHandler::RecordRectification(grpc::ServerContext* ctx,
+                                                     const v1::RecordRectificationRequest* req,
+                                                     v1::SamplingPlan* resp) {
+  return Serve(ctx, INSPECT_ROLES, resp, [&](const auth::Principal& who) {
+    return supervisor_.RecordRectification(who, *req);
+  });
+}
+
+grpc::Status SupervisionHandler::PublishSamplingPlan(grpc::ServerContext* ctx,
+                                                     const v1::PublishSamplingPlanRequest* req,
+                                                     v1::SamplingPlan* resp) {
+  return Serve(ctx, INSPECT_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.PublishPlan(who, *req); });
+}
+
+}  // namespace socgov::supervision

@@ -1,0 +1,97 @@
+// Supervision use cases: read → decide (pure domain) → one mutation (state, indexes, idempotency
+// record, events). Each takes the authenticated principal and the API request (the contract's
+// message, already the plain data a use case needs; no gRPC types come below the handler) and
+// checks the entity's jurisdiction, not only the request's (architecture.md §5).
+#pragma once
+
+// Layer rule, enforced by the build (services/supervision/CMakeLists.txt).
+#if defined(SOCGOV_LAYER_DOMAIN) || defined(SOCGOV_LAYER_STORE)
+#error "supervision/app is not visible from the domain and store layers"
+#endif
+
+#include <string>
+
+#include "platform/auth/token.h"
+#include "platform/util/clock.h"
+#include "platform/util/error.h"
+#include "socgov/supervision/v1/supervision_service.pb.h"
+
+namespace socgov::directory {
+class Directory;
+}
+
+namespace socgov::supervision {
+
+class SupervisionStore;
+namespace v1 = ::socgov::supervision::v1;
+
+struct SupervisionSettings {
+  std::string authority;              // the deployment's 6-digit code
+  unsigned cohort_cutoff_month = 12;  // AR-05
+  unsigned cohort_cutoff_day = 31;
+};
+
+class Supervisor {
+ public:
+  Supervisor(SupervisionStore& store, directory::Directory& directory, SupervisionSettings settings,
+             const Clock& clock);
+
+  // Annual reports (reports.cc).
+  Result<v1::ReportYear> OpenReportYear(const auth::Principal& who,
+                                        const v1::OpenReportYearRequest& in);
+  Result<v1::ReportYear> GetReportYear(const auth::Principal& who,
+                                       const v1::GetReportYearRequest& in);
+  Result<v1::AnnualReport> SubmitReport(const auth::Principal& who,
+                                        const v1::SubmitAnnualReportRequest& in);
+  Result<v1::AnnualReport> ReviewReport(const auth::Principal& who,
+                                        const v1::ReviewAnnualReportRequest& in);
+  Result<v1::AnnualReport> ConcludeReport(const auth::Principal& who,
+                                          const v1::ConcludeAnnualReportRequest& in);
+  Result<v1::AnnualReport> GetReport(const auth::Principal& who,
+                                     const v1::GetAnnualReportRequest& in);
+  Result<v1::ListAnnualReportsResponse> ListReports(const auth::Principal& who,
+                                                    const v1::ListAnnualReportsRequest& in);
+
+  // Date-driven rules (sweep.cc).
+  Result<v1::SweepResponse> Sweep(const auth::Principal& who, const v1::SweepRequest& in);
+
+  // Credit lists (credit.cc).
+  Result<v1::CreditRecord> GetCredit(const auth::Principal& who,
+                                     const v1::GetCreditRecordRequest& in);
+  Result<v1::ListCreditListingsResponse> ListListings(const auth::Principal& who,
+                                                      const v1::ListCreditListingsRequest& in);
+  Result<v1::WasListedResponse> WasListed(const auth::Principal& who,
+                                          const v1::WasListedRequest& in);
+  Result<v1::CreditRecord> RecordCreditEvent(const auth::Principal& who,
+                                             const v1::RecordCreditEventRequest& in);
+  Result<v1::CreditRecord> RemoveListing(const auth::Principal& who,
+                                         const v1::RemoveCreditListingRequest& in);
+  Result<v1::CreditRecord> RecordObjection(const auth::Principal& who,
+                                           const v1::RecordObjectionRequest& in);
+
+  // Sampling plans (plans.cc).
+  Result<v1::SamplingPlan> CreatePlan(const auth::Principal& who,
+                                      const v1::CreateSamplingPlanRequest& in);
+  Result<v1::SamplingPlan> DrawPlan(const auth::Principal& who,
+                                    const v1::DrawSamplingPlanRequest& in);
+  Result<v1::SamplingPlan> GetPlan(const auth::Principal& who,
+                                   const v1::GetSamplingPlanRequest& in);
+  Result<v1::SamplingPlan> RecordInspection(const auth::Principal& who,
+                                            const v1::RecordInspectionRequest& in);
+  Result<v1::SamplingPlan> RecordInterview(const auth::Principal& who,
+                                           const v1::RecordInterviewRequest& in);
+  Result<v1::SamplingPlan> RecordRectification(const auth::Principal& who,
+                                               const v1::RecordRectificationRequest& in);
+  Result<v1::SamplingPlan> PublishPlan(const auth::Principal& who,
+                                       const v1::PublishSamplingPlanRequest& in);
+
+  const SupervisionSettings& settings() const { return settings_; }
+
+ private:
+  SupervisionStore& store_;
+  directory::Directory& directory_;
+  SupervisionSettings settings_;
+  const Clock& clock_;
+};
+
+}  // namespace socgov::supervision

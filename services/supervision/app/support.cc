@@ -1,0 +1,184 @@
+#include "supervision/app/support.h"
+
+#include "platform/auth/scope.h"
+#include "platform/outbox/event.h"
+#include "socgov/supervision/v1/events.pb.h"
+
+namespace socgov::supervision {
+
+Status ValidateRequestId(const std::string& request_id) {
+  if (request_id.empty()) return Error::InvalidArgument("request_id", "required (idempotency key)");
+  if (request_id.size() > 128)
+    return Error::InvalidArgument("request_id", "longer than 128 characters");
+  for (char c : request_id)
+    if (c < 0x21 || c > 0x7e)
+      return Error::InvalidArgument("request_id", "only printable ASCII without spaces");
+  return std::nullopt;
+}
+
+Status CheckWrite(const auth::Principal& who, const std::string& jurisdiction) {
+  if (who.jurisdiction == jurisdiction) return std::nullopt;
+  if (who.HasRole("admin") && auth::JurisdictionCovers(who.jurisdiction, jurisdiction))
+    return std::nullopt;
+  return Error::PermissionDenied("caller of jurisdiction " + who.jurisdiction +
+                                 " may not write records of jurisdiction " + jurisdiction);
+}
+
+Status CheckRead(const auth::Principal& who, const std::string& jurisdiction) {
+  if (auth::JurisdictionCovers(who.jurisdiction, jurisdiction)) return std::nullopt;
+  return Error::PermissionDenied("caller of jurisdiction " + who.jurisdiction +
+                                 " may not read records of jurisdiction " + jurisdiction);
+}
+
+Result<Date> DayOrToday(const char* field, const std::string& text, Date today) {
+  if (text.empty()) return today;
+  auto d = ParseDateField(field, text);
+  if (!d.ok()) return d.error();
+  if (*d > today) return Error::InvalidArgument(field, "must not be in the future");
+  return *d;
+}
+
+Status ValidateOrgId(const char* field, const std::string& id) {
+  if (id.empty()) return Error::InvalidArgument(field, "required");
+  if (id.size() > 64) return Error::InvalidArgument(field, "longer than 64 characters");
+  for (char c : id)
+    if (c < 0x21 || c > 0x7e || c == ':')
+      return Error::InvalidArgument(field, "only printable ASCII without spaces or ':'");
+  return std::nullopt;
+}
+
+void SetActor(const auth::Principal& who, ::socgov::common::v1::Actor* out) {
+  out->set_subject(who.subject);
+  for (const auto& r : who.roles) out->add_roles(r);
+  out->set_jurisdiction(who.jurisdiction);
+}
+
+outbox::OutboxEvent MakeEvent(const google::protobuf::Message& body, const std::string& authority,
+                              const std::string& aggregate, const std::string& event,
+                              const std::string& aggregate_id, std::int64_t version,
+                              const std::string& jurisdiction, const std::string& actor,
+                              TimePoint now) {
+  return outbox::MakeEvent(body, {kContext, "supervision", authority},
+                           {aggregate, event, aggregate_id, version, jurisdiction, actor}, now);
+}
+
+Result<CreditAccount> AccountOf(const store::Value& row, const std::string& organization_id,
+                                const std::string& jurisdiction) {
+  const auto hash = store::FlatHash(row);
+  if (hash.empty()) {
+    CreditAccount fresh;
+    fresh.organization_id = organization_id;
+    fresh.jurisdiction = jurisdiction;
+    return fresh;
+  }
+  return DecodeCredit(hash);
+}
+
+namespace {
+
+namespace ev = ::socgov::supervision::v1;
+
+ev::CreditList ToProtoList(CreditList l) { return static_cast<ev::CreditList>(int(l) + 1); }
+
+}  // namespace
+
+Result<CreditAccount> AddCreditEvent(Mutation& m, const CreditAccount& account,
+                                     const CreditEvent& event, const std::string& source,
+                                     const auth::Principal& who, const std::string& authority,
+                                     TimePoint now) {
+  auto after = RecordEvent(account, event, source);
+  if (!after.ok()) return after.error();
+  return AddCreditWrite(m, account, *after, source, who, authority, now);
+}
+
+CreditAccount AddCreditWrite(Mutation& m, const CreditAccount& before,
+                             const CreditAccount& after_in, const std::string& cause,
+                             const auth::Principal& who, const std::string& authority,
+                             TimePoint now) {
+  CreditAccount after = after_in;
+  const auto changes = ChangesBetween(before.record, after.record);
+  // Each published change gets its own sequence number, so a consumer's version gate keeps all
+  // of them (an account version per change).
+  after.version = before.version + std::max<std::int64_t>(1, std::int64_t(changes.size()));
+  const std::string key = keys::Credit(after.organization_id);
+  if (before.version == 0)
+    m.guards.push_back(
+        {Mutation::Guard::Kind::kAbsent, key, "", "credit " + after.organization_id});
+  else
+    m.guards.push_back({Mutation::Guard::Kind::kVersion, key, std::to_string(before.version),
+                        "credit " + after.organization_id});
+  m.hashes.push_back({key, EncodeCredit(after)});
+  const Listing* was = OpenListing(before.record);
+  const Listing* now_open = OpenListing(after.record);
+  if (was && (!now_open || now_open->list != was->list))
+    m.zops.push_back({keys::CreditList(was->list), after.organization_id, ""});
+  if (now_open) m.zops.push_back({keys::CreditList(now_open->list), after.organization_id, "0"});
+
+  std::int64_t seq = before.version;
+  const std::string& org = after.organization_id;
+  const std::string& jur = after.jurisdiction;
+  const CreditEvent* last = after.record.events.empty() ? nullptr : &after.record.events.back();
+  for (const auto& c : changes) {
+    ++seq;
+    switch (c.kind) {
+      case CreditChange::Kind::kListed: {
+        ev::CreditListed b;
+        b.set_organization_id(org);
+        b.set_jurisdiction(jur);
+        b.set_list(ToProtoList(c.listing.list));
+        b.set_reason(c.listing.reason);
+        b.set_listed_on(FormatDate(c.listing.listed_on));
+        if (last) b.set_event_kind(static_cast<ev::CreditEventKind>(int(last->kind) + 1));
+        b.set_source(cause);
+        SetActor(who, b.mutable_actor());
+        b.add_rule_ids(c.listing.list == CreditList::kAbnormal ? "CR-01" : "CR-06");
+        b.add_rule_ids("ENF-14");
+        m.events.push_back(
+            MakeEvent(b, authority, "credit", "listed", org, seq, jur, who.subject, now));
+        break;
+      }
+      case CreditChange::Kind::kRestarted: {
+        ev::CreditClockRestarted b;
+        b.set_organization_id(org);
+        b.set_jurisdiction(jur);
+        b.set_list(ToProtoList(c.listing.list));
+        b.set_clock_from(FormatDate(c.listing.clock_from));
+        if (last) b.set_event_kind(static_cast<ev::CreditEventKind>(int(last->kind) + 1));
+        SetActor(who, b.mutable_actor());
+        m.events.push_back(
+            MakeEvent(b, authority, "credit", "restarted", org, seq, jur, who.subject, now));
+        break;
+      }
+      case CreditChange::Kind::kEscalated: {
+        ev::CreditEscalated b;
+        b.set_organization_id(org);
+        b.set_jurisdiction(jur);
+        b.set_reason(c.listing.reason);
+        b.set_escalated_on(FormatDate(c.listing.listed_on));
+        if (c.previous) b.set_abnormal_listed_on(FormatDate(c.previous->listed_on));
+        SetActor(who, b.mutable_actor());
+        b.add_rule_ids("CR-06");
+        m.events.push_back(
+            MakeEvent(b, authority, "credit", "escalated", org, seq, jur, who.subject, now));
+        break;
+      }
+      case CreditChange::Kind::kRemoved: {
+        ev::CreditRemoved b;
+        b.set_organization_id(org);
+        b.set_jurisdiction(jur);
+        b.set_list(ToProtoList(c.listing.list));
+        b.set_listed_on(FormatDate(c.listing.listed_on));
+        if (c.listing.removed_on) b.set_removed_on(FormatDate(*c.listing.removed_on));
+        b.set_removal_reason(c.listing.removal_reason);
+        SetActor(who, b.mutable_actor());
+        b.add_rule_ids(c.listing.list == CreditList::kAbnormal ? "CR-05" : "CR-07");
+        m.events.push_back(
+            MakeEvent(b, authority, "credit", "removed", org, seq, jur, who.subject, now));
+        break;
+      }
+    }
+  }
+  return after;
+}
+
+}  // namespace socgov::supervision

@@ -1,0 +1,69 @@
+#include "supervision/definition.h"
+
+#include "platform/directory/directory.h"
+#include "supervision/api/supervision_handler.h"
+#include "supervision/app/supervisor.h"
+#include "supervision/store/supervision_store.h"
+
+namespace socgov::supervision {
+namespace {
+
+using namespace std::chrono_literals;
+
+SupervisionSettings ReadSettings(const config::Config& cfg, const std::string& jurisdiction) {
+  SupervisionSettings s;
+  s.authority = jurisdiction;
+  const std::string cutoff = cfg.Get("cohort-cutoff");
+  unsigned m = 0, d = 0;
+  if (cutoff.size() != 5 || cutoff[2] != '-' ||
+      std::sscanf(cutoff.c_str(), "%2u-%2u", &m, &d) != 2 ||
+      !std::chrono::month_day{std::chrono::month{m}, std::chrono::day{d}}.ok())
+    throw config::ConfigError("cohort-cutoff: MM-DD, e.g. 12-31 or 06-30 (AR-05)");
+  s.cohort_cutoff_month = m;
+  s.cohort_cutoff_day = d;
+  return s;
+}
+
+void Wire(service::Kit& kit) {
+  const SupervisionSettings settings = ReadSettings(kit.config(), kit.jurisdiction());
+  auto& store = kit.Make<SupervisionStore>(kit.redis());
+  kit.LoadScripts(store.scripts());
+  kit.Publish({kOutboxKey, "SUPERVISION", "supervision"});
+  // Facts about organizations: registration's events, kept under {sup}:dir:*.
+  auto& directory = directory::EmbedDirectory(kit);
+  auto& supervisor = kit.Make<Supervisor>(store, directory, settings, kit.clock());
+  kit.Serve(kit.Make<SupervisionHandler>(supervisor, kit.verifier(), kit.clock(), kit.logger()));
+  // AR-09, CR-01(c), CR-05, CR-06(1): the date-driven rules, at start and then hourly.
+  const auth::Principal sweeper{"supervision.sweeper", {"inspector"}, kit.jurisdiction(), 0};
+  kit.Every("sweep", 1h, [&supervisor, sweeper, &logger = kit.logger()] {
+    auto done = supervisor.Sweep(sweeper, v1::SweepRequest());
+    if (!done.ok()) {
+      logger.Warn("sweep failed", {{"error", done.error().message}});
+      return;
+    }
+    if (done->reports_overdue() + done->rectifications_overdue() + done->escalated() +
+            done->removed() >
+        0)
+      logger.Info("sweep",
+                  {{"reports_overdue", std::to_string(done->reports_overdue())},
+                   {"rectifications_overdue", std::to_string(done->rectifications_overdue())},
+                   {"listed", std::to_string(done->listed())},
+                   {"escalated", std::to_string(done->escalated())},
+                   {"removed", std::to_string(done->removed())}});
+  });
+}
+
+}  // namespace
+
+service::Definition ServiceDefinition() {
+  return {.name = "supervision",
+          .key_tag = "{sup}",
+          .grpc_listen = "127.0.0.1:50052",
+          .metrics_listen = "127.0.0.1:9152",
+          .options = {{"cohort-cutoff", "12-31",
+                       "AR-05: organizations registered on or before this day (MM-DD) of a year "
+                       "report on it (MCA 社团: 12-31; 民非 / Jiaxing: 06-30)"}},
+          .wire = Wire};
+}
+
+}  // namespace socgov::supervision

@@ -1,0 +1,114 @@
+// The JSON of supervision's entities. Enums are stored as their numbers, so enumerators are only
+// ever appended; dates as YYYY-MM-DD text, so a record reads the same to a person with redis-cli.
+#include <nlohmann/json.hpp>
+
+#include "supervision/store/supervision_store.h"
+
+namespace nlohmann {
+template <>
+struct adl_serializer<socgov::Date> {
+  static void to_json(json& j, const socgov::Date& d) { j = socgov::FormatDate(d); }
+  static void from_json(const json& j, socgov::Date& d) {
+    auto parsed = socgov::ParseDate(j.get<std::string>());
+    if (!parsed) throw std::invalid_argument("bad date");
+    d = *parsed;
+  }
+};
+template <typename T>
+struct adl_serializer<std::optional<T>> {
+  static void to_json(json& j, const std::optional<T>& v) {
+    if (v)
+      j = *v;
+    else
+      j = nullptr;
+  }
+  static void from_json(const json& j, std::optional<T>& v) {
+    if (j.is_null())
+      v.reset();
+    else
+      v = j.get<T>();
+  }
+};
+}  // namespace nlohmann
+
+namespace socgov::supervision {
+
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportDeadlines, supervisory_unit, registry)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Finances, assets_fen, liabilities_fen,
+                                                net_assets_fen, income_fen, expenses_fen,
+                                                donations_received_fen, donations_given_fen)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportSections, compliance, registration_changes,
+                                                activities, people, party_building_report,
+                                                activity_count, staff_fulltime, finances)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SupervisoryReview, passed, opinion, reviewed_on,
+                                                actor)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ConclusionResult, conclusion, reasons)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(AnnualReport, organization_id, year, jurisdiction,
+                                                organization_name, state, mode, deadlines,
+                                                rectification_required, submitted_on, late,
+                                                sections, rectification_report, supervisory_review,
+                                                conclusion, concluded_on, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportYear, jurisdiction, year, cohort_size,
+                                                opened_on, cohort_cutoff, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CreditEvent, kind, on, fine_fen,
+                                                no_direct_responsibility)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Listing, list, reason, listed_on, clock_from,
+                                                needs_rectification, revoked, removed_on,
+                                                removal_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CreditRecord, events, listings)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Objection, filed_on, grounds, answer, actor, upheld)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CreditAccount, organization_id, jurisdiction,
+                                                record, sources, objections, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DrawPlan, ratio_permille, level,
+                                                inspectors_per_check)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Inspection, organization_id, inspectors, result,
+                                                method, findings, inspected_on,
+                                                rectification_deadline, rectified_on,
+                                                rectification_overdue, interviewed_on,
+                                                interview_notes)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SamplingPlan, id, jurisdiction, year, title,
+                                                content, draw, inspector_pool, seed, state,
+                                                population, population_hash, inspections, drawn_on,
+                                                published_on, version)
+
+namespace {
+
+template <typename T>
+std::vector<std::string> Encode(const T& v, const std::string& jurisdiction) {
+  return {"version", std::to_string(v.version), "jurisdiction", jurisdiction,
+          "json",    nlohmann::json(v).dump()};
+}
+
+template <typename T>
+Result<T> Decode(const std::vector<std::string>& flat, const char* what) {
+  for (size_t i = 0; i + 1 < flat.size(); i += 2) {
+    if (flat[i] != "json") continue;
+    try {
+      return nlohmann::json::parse(flat[i + 1]).get<T>();
+    } catch (const std::exception& e) {
+      return Error::Internal(std::string(what) + " record unreadable: " + e.what());
+    }
+  }
+  return Error::Internal(std::string(what) + " record has no json field");
+}
+
+}  // namespace
+
+std::vector<std::string> EncodeReport(const AnnualReport& r) { return Encode(r, r.jurisdiction); }
+Result<AnnualReport> DecodeReport(const std::vector<std::string>& f) {
+  return Decode<AnnualReport>(f, "annual report");
+}
+std::vector<std::string> EncodeYear(const ReportYear& y) { return Encode(y, y.jurisdiction); }
+Result<ReportYear> DecodeYear(const std::vector<std::string>& f) {
+  return Decode<ReportYear>(f, "report year");
+}
+std::vector<std::string> EncodeCredit(const CreditAccount& a) { return Encode(a, a.jurisdiction); }
+Result<CreditAccount> DecodeCredit(const std::vector<std::string>& f) {
+  return Decode<CreditAccount>(f, "credit account");
+}
+std::vector<std::string> EncodePlan(const SamplingPlan& p) { return Encode(p, p.jurisdiction); }
+Result<SamplingPlan> DecodePlan(const std::vector<std::string>& f) {
+  return Decode<SamplingPlan>(f, "sampling plan");
+}
+
+}  // namespace socgov::supervision

@@ -1,0 +1,61 @@
+#include "supervision/store/supervision_store.h"
+
+namespace socgov::supervision {
+
+namespace keys {
+std::string Report(int year, const std::string& org) {
+  return "{sup}:ar:" + std::to_string(year) + ":" + org;
+}
+std::string Year(const std::string& jurisdiction, int year) {
+  return "{sup}:ar:year:" + jurisdiction + ":" + std::to_string(year);
+}
+std::string YearCount(const std::string& jurisdiction, int year, const std::string& what) {
+  return "{sup}:ar:count:" + jurisdiction + ":" + std::to_string(year) + ":" + what;
+}
+std::string ReportState(int year, supervision::ReportState s) {
+  return "{sup}:ar:state:" + std::to_string(year) + ":" + std::string(ReportStateName(s));
+}
+std::string NonPass(const std::string& org) { return "{sup}:ar:nonpass:" + org; }
+std::string Credit(const std::string& org) { return "{sup}:credit:" + org; }
+std::string CreditList(supervision::CreditList list) {
+  return "{sup}:credit:list:" + std::string(CreditListName(list));
+}
+std::string Plan(const std::string& id) { return "{sup}:plan:" + id; }
+std::string Idem(const std::string& rpc, const std::string& request_id) {
+  return "{sup}:idem:" + rpc + ":" + request_id;
+}
+std::string DueMember(int year, const std::string& org) { return std::to_string(year) + ":" + org; }
+}  // namespace keys
+
+SupervisionStore::SupervisionStore(store::RedisPool& pool) : pool_(pool) {
+  store::AddMutateScript(scripts_);
+}
+
+store::CommandRead SupervisionStore::ReadForCommand(
+    const std::string& rpc, const std::string& request_id,
+    const std::vector<std::vector<std::string>>& reads) {
+  auto redis = pool_.Acquire();
+  return store::ReadForCommand(*redis, keys::Idem(rpc, request_id), reads);
+}
+
+Result<CommandOutcome> SupervisionStore::Mutate(const Mutation& m, const std::string& what) {
+  auto redis = pool_.Acquire();
+  return store::RunMutation(*redis, scripts_, m, what);
+}
+
+std::vector<store::Value> SupervisionStore::Read(
+    const std::vector<std::vector<std::string>>& reads) {
+  if (reads.empty()) return {};
+  auto redis = pool_.Acquire();
+  return redis->Pipeline(reads);
+}
+
+Result<std::int64_t> SupervisionStore::Increment(const std::string& key) {
+  auto redis = pool_.Acquire();
+  store::Value v = redis->Command({"INCR", key});
+  if (v.type != store::Value::Type::kInteger || v.integer <= 0)
+    return Error::Internal("INCR " + key + ": " + v.str);
+  return static_cast<std::int64_t>(v.integer);
+}
+
+}  // namespace socgov::supervision

@@ -1,0 +1,416 @@
+// The supervision service in-process on the kit, beside registration, on real redis-server and
+// nats-server -js: its organizations come only from registration's events (the directory), and
+// its date-driven rules run with a clock the test moves (time passed in).
+#include <atomic>
+
+#include "platform/util/dates.h"
+#include "registration_fixture.h"
+#include "socgov/supervision/v1/supervision_service.grpc.pb.h"
+#include "supervision/definition.h"
+#include "supervision/domain/draw.h"
+
+namespace socgov::testing {
+namespace {
+
+namespace sv1 = ::socgov::supervision::v1;
+using std::chrono::seconds;
+
+// The wall clock moved to a chosen day (10:00 China time), so a test can stand two years later.
+class MovableClock final : public Clock {
+ public:
+  TimePoint Now() const override {
+    return std::chrono::system_clock::now() + std::chrono::milliseconds(offset_ms_.load());
+  }
+  void SetDay(const std::string& day) {
+    const auto d = *ParseDate(day);
+    const TimePoint target = TimePoint(d.time_since_epoch()) + std::chrono::hours(2);
+    offset_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
+                     target - std::chrono::system_clock::now())
+                     .count();
+  }
+
+ private:
+  std::atomic<int64_t> offset_ms_{0};
+};
+
+class SupervisionTest : public RegistrationFixture {
+ protected:
+  void SetUp() override {
+    RegistrationFixture::SetUp();
+    if (HasFatalFailure()) return;
+    sup_clock_.SetDay("2027-02-01");
+    sup_ = std::make_unique<InProcessService>(supervision::ServiceDefinition(), dir_.path(),
+                                              *redis_, *nats_, kTestKey,
+                                              std::map<std::string, std::string>{}, &sup_clock_);
+    ASSERT_TRUE(sup_->Start());
+    sup_stub_ = sv1::SupervisionService::NewStub(
+        grpc::CreateChannel(sup_->addr(), grpc::InsecureChannelCredentials()));
+  }
+  void TearDown() override {
+    if (sup_) sup_->Stop();
+    RegistrationFixture::TearDown();
+  }
+
+  // A token valid at the supervision clock's "now".
+  std::string SupToken(const std::string& role, const std::string& jurisdiction = kJimei) {
+    auth::Principal p{role + ".test", {role}, jurisdiction, 0};
+    const auto now = sup_clock_.Now();
+    p.expires_at =
+        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count() + 3600;
+    return auth::MintToken(kTestKey, p, now);
+  }
+
+  template <typename Req, typename Resp, typename Fn>
+  grpc::Status Sup(Fn fn, const Req& req, Resp* resp, const std::string& role,
+                   const std::string& jurisdiction = kJimei) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", "Bearer " + SupToken(role, jurisdiction));
+    ctx.set_deadline(std::chrono::system_clock::now() + seconds(10));
+    return ((*sup_stub_).*fn)(&ctx, req, resp);
+  }
+
+  // Registers an organization in registration and waits until supervision's directory has it.
+  // With a supervisory unit (业务主管单位) unless `direct` (AR-02).
+  std::string Register(const std::string& name, const std::string& key, bool direct = false) {
+    auto req = SocialServiceRequest(name, "sup-" + key);
+    if (!direct) req.mutable_profile()->set_supervisory_unit("厦门市集美区卫生健康局");
+    rv1::SubmitApplicationResponse s;
+    auto st = Submit(req, &s);
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    rv1::ApproveApplicationResponse a;
+    EXPECT_TRUE(Approve(s.application().id(), 1, "sup-approve-" + key, &a).ok());
+    const std::string id = a.organization().id();
+    EXPECT_TRUE(WaitFor(
+        [&] {
+          return RedisInt({"EXISTS", "{sup}:dir:org:" + id}) == 1;
+        },
+        seconds(20)))
+        << sup_->log();
+    return id;
+  }
+
+  sv1::AnnualReport Report(const std::string& org, int year) {
+    sv1::GetAnnualReportRequest req;
+    req.set_organization_id(org);
+    req.set_year(year);
+    sv1::AnnualReport out;
+    EXPECT_TRUE(Sup(&sv1::SupervisionService::Stub::GetAnnualReport, req, &out, "inspector").ok());
+    return out;
+  }
+
+  sv1::CreditRecord Credit(const std::string& org) {
+    sv1::GetCreditRecordRequest req;
+    req.set_organization_id(org);
+    sv1::CreditRecord out;
+    EXPECT_TRUE(Sup(&sv1::SupervisionService::Stub::GetCreditRecord, req, &out, "viewer").ok());
+    return out;
+  }
+
+  sv1::SweepResponse Sweep(const std::string& id) {
+    sv1::SweepRequest req;
+    req.set_request_id(id);
+    sv1::SweepResponse out;
+    auto st = Sup(&sv1::SupervisionService::Stub::Sweep, req, &out, "inspector");
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    return out;
+  }
+
+  static sv1::SubmitAnnualReportRequest Submission(const std::string& org, int64_t version,
+                                                   const std::string& id) {
+    sv1::SubmitAnnualReportRequest r;
+    r.set_request_id(id);
+    r.set_organization_id(org);
+    r.set_year(2026);
+    r.set_version(version);
+    auto* s = r.mutable_sections();
+    s->set_compliance("遵守法律法规和章程");
+    s->set_activities("社区养老讲座12场");
+    s->set_activity_count(12);
+    s->set_staff_fulltime(6);
+    auto* f = s->mutable_finances();
+    f->set_assets_fen(5'000'000);
+    f->set_liabilities_fen(1'200'000);
+    f->set_net_assets_fen(3'800'000);
+    f->set_income_fen(2'400'000);
+    f->set_expenses_fen(2'100'000);
+    return r;
+  }
+
+  MovableClock sup_clock_;
+  std::unique_ptr<InProcessService> sup_;
+  std::unique_ptr<sv1::SupervisionService::Stub> sup_stub_;
+};
+
+// AR-05 cohort from registration's events, AR-01/02 deadlines, AR-10 exact counts, AR-09 → CR-01(a)
+// listing, CR-06(1) escalation two years later; the events carry numerator and denominator.
+TEST_F(SupervisionTest, Ar05Ar09Ar10Cr01aCr06LateReportListsAbnormalThenSeriousTwoYearsLater) {
+  const std::string a = Register("厦门市集美区监督一号服务中心", "a");
+  const std::string b = Register("厦门市集美区监督二号服务中心", "b");
+  const std::string c = Register("厦门市集美区监督三号服务中心", "c", /*direct=*/true);
+  StreamWatcher events(nats_->url(), "sup-test-watch", "SUPERVISION");
+
+  sv1::OpenReportYearRequest open;
+  open.set_request_id("open-2026");
+  open.set_year(2026);
+  sv1::ReportYear year;
+  auto st = Sup(&sv1::SupervisionService::Stub::OpenReportYear, open, &year, "inspector");
+  ASSERT_TRUE(st.ok()) << st.error_message() << sup_->log();
+  EXPECT_EQ(year.cohort_size(), 3);
+  EXPECT_EQ(year.cohort_cutoff(), "2026-12-31");
+  // Opening again: the replay answers, a second request id is refused.
+  sv1::ReportYear again;
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::OpenReportYear, open, &again, "inspector").ok());
+  EXPECT_EQ(again.cohort_size(), 3);
+  open.set_request_id("open-2026-twice");
+  EXPECT_EQ(
+      Sup(&sv1::SupervisionService::Stub::OpenReportYear, open, &again, "inspector").error_code(),
+      grpc::StatusCode::ALREADY_EXISTS);
+
+  const auto ra = Report(a, 2026);
+  EXPECT_EQ(ra.state(), sv1::REPORT_STATE_OPEN);
+  EXPECT_EQ(ra.supervisory_deadline(), "2027-03-31");  // AR-01
+  EXPECT_EQ(ra.registry_deadline(), "2027-05-31");
+  EXPECT_EQ(Report(c, 2026).supervisory_deadline(), "");  // AR-02: straight to the registry
+
+  sv1::AnnualReport submitted;
+  st = Sup(&sv1::SupervisionService::Stub::SubmitAnnualReport, Submission(a, ra.version(), "s-a"),
+           &submitted, "clerk");
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(submitted.state(), sv1::REPORT_STATE_SUBMITTED);
+  EXPECT_FALSE(submitted.late());
+  sv1::GetReportYearRequest gy;
+  gy.set_year(2026);
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::GetReportYear, gy, &year, "viewer").ok());
+  EXPECT_EQ(year.submitted(), 1);
+  EXPECT_EQ(year.completion_basis_points(), 3333);  // 1 / 3, half up
+
+  // Two years and more after the registry deadline of 2027-05-31.
+  sup_clock_.SetDay("2027-06-01");
+  auto swept = Sweep("sweep-2027-06-01");
+  EXPECT_EQ(swept.reports_overdue(), 2);
+  EXPECT_EQ(swept.listed(), 2);
+  EXPECT_EQ(Report(b, 2026).state(), sv1::REPORT_STATE_OVERDUE);
+  auto cb = Credit(b);
+  EXPECT_EQ(cb.current_list(), sv1::CREDIT_LIST_ABNORMAL);
+  ASSERT_EQ(cb.listings_size(), 1);
+  EXPECT_EQ(cb.listings(0).reason(), "CR-01(a)");
+  EXPECT_EQ(cb.listings(0).listed_on(), "2027-06-01");
+  EXPECT_EQ(Credit(a).current_list(), sv1::CREDIT_LIST_UNSPECIFIED);
+  // A second sweep the same day changes nothing.
+  swept = Sweep("sweep-2027-06-01-again");
+  EXPECT_EQ(swept.reports_overdue() + swept.listed() + swept.escalated(), 0);
+
+  // A late report is still received, and counted; the listing stays until removed.
+  sup_clock_.SetDay("2027-06-10");
+  const auto rc = Report(c, 2026);
+  st = Sup(&sv1::SupervisionService::Stub::SubmitAnnualReport, Submission(c, rc.version(), "s-c"),
+           &submitted, "clerk");
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_TRUE(submitted.late());
+  EXPECT_EQ(Credit(c).current_list(), sv1::CREDIT_LIST_ABNORMAL);
+
+  sv1::WasListedRequest was;
+  was.set_organization_id(b);
+  was.set_list(sv1::CREDIT_LIST_ABNORMAL);
+  was.set_from("2027-01-01");
+  was.set_to("2027-05-31");
+  sv1::WasListedResponse listed;
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::WasListed, was, &listed, "viewer").ok());
+  EXPECT_FALSE(listed.listed());
+  was.set_to("2027-06-01");
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::WasListed, was, &listed, "viewer").ok());
+  EXPECT_TRUE(listed.listed());
+
+  sup_clock_.SetDay("2029-06-01");
+  swept = Sweep("sweep-2029-06-01");
+  EXPECT_EQ(swept.escalated(), 2);
+  cb = Credit(b);
+  EXPECT_EQ(cb.current_list(), sv1::CREDIT_LIST_SERIOUS);
+  ASSERT_EQ(cb.listings_size(), 2);
+  EXPECT_EQ(cb.listings(1).reason(), "CR-06(1)");
+  EXPECT_EQ(cb.listings(0).removed_on(), cb.listings(1).listed_on());
+
+  sv1::ListCreditListingsRequest list;
+  list.set_list(sv1::CREDIT_LIST_SERIOUS);
+  sv1::ListCreditListingsResponse rows;
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::ListCreditListings, list, &rows, "viewer").ok());
+  EXPECT_EQ(rows.rows_size(), 2);
+
+  // The stream told it all: year opened, 2 submissions, 2 overdue, 2 listed, 2 escalated.
+  events.Start();
+  ASSERT_TRUE(WaitFor([&] { return events.distinct() >= 9 && events.Settled(); }, seconds(20)));
+  std::map<std::string, int> by_type;
+  for (const auto& t : events.types()) ++by_type[t];
+  EXPECT_EQ(by_type["cn.socgov.supervision.report_year.opened.v1"], 1);
+  EXPECT_EQ(by_type["cn.socgov.supervision.annual_report.submitted.v1"], 2);
+  EXPECT_EQ(by_type["cn.socgov.supervision.annual_report.overdue.v1"], 2);
+  EXPECT_EQ(by_type["cn.socgov.supervision.credit.listed.v1"], 2);
+  EXPECT_EQ(by_type["cn.socgov.supervision.credit.escalated.v1"], 2);
+}
+
+// AR-01/06/07/08: review, conclusion and the rectification report the next year; bad input and
+// wrong states refused with the field or rule, nothing stored.
+TEST_F(SupervisionTest, Ar06Ar07Ar08ConclusionAndRectificationAndRefusals) {
+  const std::string a = Register("厦门市集美区结论一号服务中心", "r1");
+  sv1::OpenReportYearRequest open;
+  open.set_request_id("open-r");
+  open.set_year(2026);
+  sv1::ReportYear year;
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::OpenReportYear, open, &year, "inspector").ok());
+  auto r = Report(a, 2026);
+
+  // Bad sections: net assets must equal assets − liabilities.
+  auto bad = Submission(a, r.version(), "bad-1");
+  bad.mutable_sections()->mutable_finances()->set_net_assets_fen(1);
+  sv1::AnnualReport out;
+  auto st = Sup(&sv1::SupervisionService::Stub::SubmitAnnualReport, bad, &out, "clerk");
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(st.error_message().find("sections.finances.net_assets_fen"), std::string::npos);
+  // A stale version, a viewer, another district: refused.
+  EXPECT_EQ(Sup(&sv1::SupervisionService::Stub::SubmitAnnualReport,
+                Submission(a, r.version() + 4, "stale"), &out, "clerk")
+                .error_code(),
+            grpc::StatusCode::ABORTED);
+  EXPECT_EQ(Sup(&sv1::SupervisionService::Stub::SubmitAnnualReport,
+                Submission(a, r.version(), "viewer"), &out, "viewer")
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Sup(&sv1::SupervisionService::Stub::SubmitAnnualReport,
+                Submission(a, r.version(), "haicang"), &out, "clerk", "350205")
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Report(a, 2026).version(), r.version());
+
+  // Concluding before the supervisory unit reviewed: AR-01.
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::SubmitAnnualReport,
+                  Submission(a, r.version(), "ok"), &out, "clerk")
+                  .ok());
+  sv1::ConcludeAnnualReportRequest conclude;
+  conclude.set_request_id("conclude-early");
+  conclude.set_organization_id(a);
+  conclude.set_year(2026);
+  conclude.set_version(out.version());
+  st = Sup(&sv1::SupervisionService::Stub::ConcludeAnnualReport, conclude, &out, "inspector");
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(st.error_message().find("AR-01"), std::string::npos) << st.error_message();
+
+  sv1::ReviewAnnualReportRequest review;
+  review.set_request_id("review");
+  review.set_organization_id(a);
+  review.set_year(2026);
+  review.set_version(out.version());
+  review.set_passed(true);
+  review.set_opinion("同意");
+  ASSERT_TRUE(
+      Sup(&sv1::SupervisionService::Stub::ReviewAnnualReport, review, &out, "inspector").ok());
+  conclude.set_request_id("conclude");
+  conclude.set_version(out.version());
+  conclude.add_findings(sv1::FINDING_LEADERSHIP_TERM_OVERDUE);
+  ASSERT_TRUE(
+      Sup(&sv1::SupervisionService::Stub::ConcludeAnnualReport, conclude, &out, "inspector").ok());
+  EXPECT_EQ(out.state(), sv1::REPORT_STATE_CONCLUDED);
+  EXPECT_EQ(out.conclusion(), sv1::CONCLUSION_BASIC_PASS);
+  ASSERT_EQ(out.reasons_size(), 1);
+  EXPECT_NE(out.reasons(0).find("AR-07 基本合格"), std::string::npos);
+
+  // AR-08: next year the report needs a rectification report.
+  sup_clock_.SetDay("2028-02-01");
+  open.set_request_id("open-2027");
+  open.set_year(2027);
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::OpenReportYear, open, &year, "inspector").ok());
+  r = Report(a, 2027);
+  EXPECT_TRUE(r.rectification_required());
+  auto next = Submission(a, r.version(), "next");
+  next.set_year(2027);
+  st = Sup(&sv1::SupervisionService::Stub::SubmitAnnualReport, next, &out, "clerk");
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(st.error_message().find("AR-08"), std::string::npos);
+  next.set_rectification_report("已于2027年完成换届选举");
+  next.set_request_id("next-2");
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::SubmitAnnualReport, next, &out, "clerk").ok());
+}
+
+// 双随机: the Art 5 minimum ratio, ≥ 2 inspectors, a draw anyone re-runs from the published seed
+// and population to the same sample; a missed rectification deadline lists CR-01(c); interviews.
+TEST_F(SupervisionTest, DoubleRandomDrawIsReproducibleAndOverdueRectificationListsCr01c) {
+  std::vector<std::string> orgs;
+  for (int i = 0; i < 6; ++i)
+    orgs.push_back(
+        Register("厦门市集美区抽查" + std::to_string(i) + "号服务中心", "d" + std::to_string(i)));
+  sv1::CreateSamplingPlanRequest create;
+  create.set_request_id("plan-low");
+  create.set_year(2027);
+  create.set_title("2027年度集美区社会组织双随机抽查");
+  create.set_level(sv1::PLAN_LEVEL_COUNTY);
+  create.set_ratio_permille(20);  // 2 % < the county minimum of 3 %
+  for (const char* n : {"陈明", "林芳", "黄伟"}) create.add_inspector_pool(n);
+  create.set_seed("jimei-2027-spring");
+  sv1::SamplingPlan plan;
+  auto st = Sup(&sv1::SupervisionService::Stub::CreateSamplingPlan, create, &plan, "inspector");
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(st.error_message().find("ratio_permille"), std::string::npos);
+  create.set_request_id("plan");
+  create.set_ratio_permille(500);
+  ASSERT_TRUE(
+      Sup(&sv1::SupervisionService::Stub::CreateSamplingPlan, create, &plan, "inspector").ok());
+  sv1::DrawSamplingPlanRequest draw;
+  draw.set_request_id("draw");
+  draw.set_plan_id(plan.id());
+  draw.set_version(plan.version());
+  st = Sup(&sv1::SupervisionService::Stub::DrawSamplingPlan, draw, &plan, "inspector");
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  ASSERT_EQ(plan.inspections_size(), 3);  // ceil(50 % × 6)
+  EXPECT_EQ(plan.population_size(), 6);
+
+  // Re-run the draw from what was published.
+  supervision::DrawPlan dp{plan.ratio_permille(), supervision::JurisdictionLevel::kCounty,
+                           plan.inspectors_per_check()};
+  auto redo = supervision::Draw(std::string_view(plan.seed()),
+                                {plan.population().begin(), plan.population().end()},
+                                {plan.inspector_pool().begin(), plan.inspector_pool().end()}, dp);
+  ASSERT_TRUE(redo.ok());
+  EXPECT_EQ(redo->population_hash, plan.population_hash());
+  for (int i = 0; i < plan.inspections_size(); ++i) {
+    EXPECT_EQ(redo->checks[i].organization_id, plan.inspections(i).organization_id());
+    EXPECT_EQ(plan.inspections(i).inspectors_size(), 2);
+  }
+
+  const std::string target = plan.inspections(0).organization_id();
+  sv1::RecordInspectionRequest rec;
+  rec.set_request_id("inspect");
+  rec.set_plan_id(plan.id());
+  rec.set_version(plan.version());
+  rec.set_organization_id(target);
+  rec.set_result(sv1::INSPECTION_RESULT_PROBLEMS_FOUND);
+  rec.set_method("现场");
+  rec.set_findings("财务凭证不全");
+  rec.set_rectification_deadline("2027-03-01");
+  st = Sup(&sv1::SupervisionService::Stub::RecordInspection, rec, &plan, "inspector");
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  sv1::RecordInterviewRequest iv;
+  iv.set_request_id("interview");
+  iv.set_plan_id(plan.id());
+  iv.set_version(plan.version());
+  iv.set_organization_id(target);
+  iv.set_notes("约谈法定代表人，责令限期整改");
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::RecordInterview, iv, &plan, "inspector").ok());
+  // Publication needs every inspection done.
+  sv1::PublishSamplingPlanRequest pub;
+  pub.set_request_id("publish");
+  pub.set_plan_id(plan.id());
+  pub.set_version(plan.version());
+  EXPECT_EQ(Sup(&sv1::SupervisionService::Stub::PublishSamplingPlan, pub, &plan, "inspector")
+                .error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+
+  sup_clock_.SetDay("2027-03-02");
+  auto swept = Sweep("sweep-rect");
+  EXPECT_EQ(swept.rectifications_overdue(), 1);
+  auto credit = Credit(target);
+  EXPECT_EQ(credit.current_list(), sv1::CREDIT_LIST_ABNORMAL);
+  EXPECT_EQ(credit.listings(0).reason(), "CR-01(c)");
+  EXPECT_EQ(Sweep("sweep-rect-2").rectifications_overdue(), 0);
+}
+
+}  // namespace
+}  // namespace socgov::testing
