@@ -31,8 +31,8 @@ TEST(Credit, Cr10AbnormalListingInThePreviousYearRefuses) {
 }
 
 TEST(Credit, Cr10StillListedRefusesAndNamesTheListingDay) {
-  const auto refused =
-      CheckCreditLookBack(Listed(CreditList::kAbnormal, "2026-01-15", std::nullopt), D("2026-03-01"));
+  const auto refused = CheckCreditLookBack(
+      Listed(CreditList::kAbnormal, "2026-01-15", std::nullopt), D("2026-03-01"));
   ExpectRule(refused, "ABNORMAL", "CR-10");
   EXPECT_NE(MessageOf(refused).find("2026-01-15 and still listed"), std::string::npos);
 }
@@ -42,19 +42,19 @@ TEST(Credit, Cr10SeriousListingInThePrevious2YearsRefuses) {
   EXPECT_FALSE(CheckCreditLookBack(f, D("2026-03-01")));
   ExpectRule(CheckCreditLookBack(f, D("2026-02-28")), "SERIOUS", "CR-10");
   // An ABNORMAL listing that old would no longer count: the look-backs differ by list.
-  EXPECT_FALSE(
-      CheckCreditLookBack(Listed(CreditList::kAbnormal, "2022-01-10", "2024-03-01"), D("2026-02-28")));
+  EXPECT_FALSE(CheckCreditLookBack(Listed(CreditList::kAbnormal, "2022-01-10", "2024-03-01"),
+                                   D("2026-02-28")));
 }
 
 TEST(Credit, Cr10ListingsAfterTheCheckDayAndEmptyOnesDoNotCount) {
-  EXPECT_FALSE(
-      CheckCreditLookBack(Listed(CreditList::kSerious, "2026-03-02", std::nullopt), D("2026-03-01")));
+  EXPECT_FALSE(CheckCreditLookBack(Listed(CreditList::kSerious, "2026-03-02", std::nullopt),
+                                   D("2026-03-01")));
   // Removed the day it was listed (an error corrected under CR-08).
-  EXPECT_FALSE(
-      CheckCreditLookBack(Listed(CreditList::kAbnormal, "2026-01-10", "2026-01-10"), D("2026-03-01")));
-  ExpectInvalid(
-      CheckCreditLookBack(Listed(CreditList::kAbnormal, "2026-01-10", "2026-01-09"), D("2026-03-01")),
-      "listings.until");
+  EXPECT_FALSE(CheckCreditLookBack(Listed(CreditList::kAbnormal, "2026-01-10", "2026-01-10"),
+                                   D("2026-03-01")));
+  ExpectInvalid(CheckCreditLookBack(Listed(CreditList::kAbnormal, "2026-01-10", "2026-01-09"),
+                                    D("2026-03-01")),
+                "listings.until");
 }
 
 TEST(Credit, Cr10MajorViolationInThePrevious3YearsRefuses) {
@@ -82,11 +82,11 @@ TEST(Credit, Vc07ClawbackBarsTheGranteeForThreeYears) {
 
 TEST(Credit, Cr10LookBackFromALeapDay) {
   // 2028-02-29 − 1 year = 2027-02-28 (clamped): a listing removed that day no longer counts.
-  EXPECT_FALSE(
-      CheckCreditLookBack(Listed(CreditList::kAbnormal, "2026-06-01", "2027-02-28"), D("2028-02-29")));
-  ExpectRule(
-      CheckCreditLookBack(Listed(CreditList::kAbnormal, "2026-06-01", "2027-03-01"), D("2028-02-29")),
-      "ABNORMAL", "CR-10");
+  EXPECT_FALSE(CheckCreditLookBack(Listed(CreditList::kAbnormal, "2026-06-01", "2027-02-28"),
+                                   D("2028-02-29")));
+  ExpectRule(CheckCreditLookBack(Listed(CreditList::kAbnormal, "2026-06-01", "2027-03-01"),
+                                 D("2028-02-29")),
+             "ABNORMAL", "CR-10");
 }
 
 TEST(Credit, Cr10SeriousIsReportedBeforeAbnormal) {

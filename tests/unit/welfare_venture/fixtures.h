@@ -125,9 +125,7 @@ inline VentureProject AwardedProject(Fen grant = 300'000 * kYuan,
   return *OpenProject(round, line, app, id);
 }
 
-inline MidtermSubmission OnTimeMidterm() {
-  return {D("2026-08-25"), D("2026-08-30"), true, true};
-}
+inline MidtermSubmission OnTimeMidterm() { return {D("2026-08-25"), D("2026-08-30"), true, true}; }
 
 // A project in progress after tranche 1 (¥150,000 of ¥300,000 paid on the signing day).
 inline VentureProject InProgress(Fen grant = 300'000 * kYuan) {
