@@ -45,11 +45,6 @@ Status CheckSheet(const ScoringScheme& scheme, const ScoreSheet& sheet) {
   return std::nullopt;
 }
 
-std::string Rule(const Error& e) {
-  // The refusal already reads "state X: RULE ..."; keep it whole so the skip names the fact.
-  return e.message;
-}
-
 }  // namespace
 
 Result<ApplicationReview> AssignExpert(const VentureRound& r, ApplicationReview review,
@@ -202,7 +197,7 @@ Result<AwardPlan> PlanAwards(const VentureRound& r, const std::vector<Candidate>
       continue;
     }
     if (auto bad = CheckEligibility(r, c.applicant, c.application, on)) {
-      skip(Rule(*bad));
+      skip(bad->message);  // "state X: RULE ..." with the dated fact
       continue;
     }
     const Fen grant = c.application.requested_grant_fen;
@@ -301,7 +296,7 @@ Result<AwardPlan> ConfirmAwards(const VentureRound& r, const AwardPlan& shortlis
       continue;
     }
     if (auto bad = CheckEligibility(r, c.applicant, c.application, on)) {
-      skip(Rule(*bad));
+      skip(bad->message);  // "state X: RULE ..." with the dated fact
       continue;
     }
     plan.remaining_fen -= a.grant_fen;

@@ -5,6 +5,7 @@
 // objections resolved before the awards are confirmed, eligibility re-checked on that day.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
