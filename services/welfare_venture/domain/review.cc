@@ -197,6 +197,7 @@ Result<AwardPlan> PlanAwards(const VentureRound& r, const std::vector<Candidate>
       continue;
     }
     if (auto bad = CheckEligibility(r, c.applicant, c.application, on)) {
+      if (bad->code != ErrorCode::kFailedPrecondition) return *bad;  // bad input, not a refusal
       skip(bad->message);  // "state X: RULE ..." with the dated fact
       continue;
     }
@@ -296,6 +297,7 @@ Result<AwardPlan> ConfirmAwards(const VentureRound& r, const AwardPlan& shortlis
       continue;
     }
     if (auto bad = CheckEligibility(r, c.applicant, c.application, on)) {
+      if (bad->code != ErrorCode::kFailedPrecondition) return *bad;  // bad input, not a refusal
       skip(bad->message);  // "state X: RULE ..." with the dated fact
       continue;
     }

@@ -105,7 +105,8 @@ struct AwardPlan {
 // skipped and the walk goes on: a lower-ranked, smaller project then uses money that would
 // otherwise lie idle, and every awarded candidate still outranks every skipped one that would
 // have fitted. Skipped too: not SCREENED_IN, below the scheme's pass mark, or ineligible on `on`
-// (VC-03/CR-10/VC-07/VC-04). kInvalidArgument naming candidates for a repeated application.
+// (VC-03/CR-10/VC-07/VC-04). kInvalidArgument naming candidates for a repeated application, or
+// the field of a candidate's malformed facts.
 Result<AwardPlan> PlanAwards(const VentureRound& round, const std::vector<Candidate>& candidates,
                              Date on);
 

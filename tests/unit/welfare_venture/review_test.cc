@@ -240,6 +240,9 @@ TEST(Review, Cr10IneligibleCandidateIsSkippedAtTheShortlist) {
   EXPECT_EQ(plan->skipped[0].reason.rfind("state SERIOUS: CR-10", 0), 0u)
       << plan->skipped[0].reason;
   ExpectInvalid(PlanAwards(r, {listed, listed}, kShortlistDay), "candidates");
+  Candidate foreign = Cand("foreign", 8000, 1);
+  foreign.application.round_id = "xh-2025";
+  ExpectInvalid(PlanAwards(r, {foreign}, kShortlistDay), "round_id");
   ExpectRule(PlanAwards(Advance(PlannedRound(), RoundState::kScreening), {}, kShortlistDay),
              "SCREENING", "VC-02");
 }
