@@ -21,6 +21,10 @@ SupervisionSettings ReadSettings(const config::Config& cfg, const std::string& j
     throw config::ConfigError("cohort-cutoff: MM-DD, e.g. 12-31 or 06-30 (AR-05)");
   s.cohort_cutoff_month = m;
   s.cohort_cutoff_day = d;
+  s.limitation_years = static_cast<std::int32_t>(cfg.GetInt("limitation-years", 1, 5));
+  s.decision_days = static_cast<std::int32_t>(cfg.GetInt("decision-days", 30, 365));
+  s.service_days = static_cast<std::int32_t>(cfg.GetInt("service-days", 1, 30));
+  s.complaint_answer_days = static_cast<std::int32_t>(cfg.GetInt("complaint-answer-days", 1, 90));
   return s;
 }
 
@@ -62,7 +66,13 @@ service::Definition ServiceDefinition() {
           .metrics_listen = "127.0.0.1:9152",
           .options = {{"cohort-cutoff", "12-31",
                        "AR-05: organizations registered on or before this day (MM-DD) of a year "
-                       "report on it (MCA 社团: 12-31; 民非 / Jiaxing: 06-30)"}},
+                       "report on it (MCA 社团: 12-31; 民非 / Jiaxing: 06-30)"},
+                      {"limitation-years", "2",
+                       "ENF-03: years after a violation within which a case may be filed"},
+                      {"decision-days", "90", "ENF-11: days from filing to the decision"},
+                      {"service-days", "7", "ENF-06: days from the decision to its service"},
+                      {"complaint-answer-days", "15",
+                       "days within which a complaint's reporter is answered"}},
           .wire = Wire};
 }
 

@@ -412,5 +412,312 @@ TEST_F(SupervisionTest, DoubleRandomDrawIsReproducibleAndOverdueRectificationLis
   EXPECT_EQ(Sweep("sweep-rect-2").rectifications_overdue(), 0);
 }
 
+// ENF-01..14 end to end in two services: a case runs its whole procedure here, its revocation is
+// published as case.decided, registration (through the kit's router) revokes the organization, and
+// the penalty is a CR-06(7) credit event (ENF-14) in the same commit as the decision.
+TEST_F(SupervisionTest, Enf02Enf04Enf14RevocationDecidedHereRevokesTheOrganizationInRegistration) {
+  const std::string org = Register("厦门市集美区执法一号服务中心", "e1");
+  using Act = sv1::ActOnCaseRequest;
+  sv1::EnforcementCase c;
+  sv1::OpenCaseRequest open;
+  open.set_request_id("case-open");
+  open.set_organization_id(org);
+  open.set_source(sv1::CASE_SOURCE_DETECTION);
+  open.set_summary("成立后一年以上未开展业务活动");
+  auto st = Sup(&sv1::SupervisionService::Stub::OpenCase, open, &c, "enforcement_officer");
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(c.state(), sv1::CASE_STATE_CLUE);
+  // An inspector may not open cases; an unknown organization is NOT_FOUND (ENF-01).
+  EXPECT_EQ(Sup(&sv1::SupervisionService::Stub::OpenCase, open, &c, "inspector").error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  auto unknown = open;
+  unknown.set_request_id("case-unknown");
+  unknown.set_organization_id("52350211MJ0000000X");
+  sv1::EnforcementCase ignored;
+  EXPECT_EQ(Sup(&sv1::SupervisionService::Stub::OpenCase, unknown, &ignored, "enforcement_officer")
+                .error_code(),
+            grpc::StatusCode::NOT_FOUND);
+
+  int step = 0;
+  auto act = [&](auto fill) {
+    Act req;
+    req.set_request_id("step-" + std::to_string(++step));
+    req.set_case_id(c.id());
+    req.set_version(c.version());
+    fill(req);
+    auto status = Sup(&sv1::SupervisionService::Stub::ActOnCase, req, &c, "enforcement_officer");
+    EXPECT_TRUE(status.ok()) << "step " << step << ": " << status.error_message();
+    return status;
+  };
+  auto record = [&](sv1::RecordStage stage, const char* what) {
+    act([&](Act& r) {
+      r.mutable_add_record()->mutable_record()->set_stage(stage);
+      r.mutable_add_record()->mutable_record()->set_description(what);
+    });
+  };
+  act([](Act& r) { r.mutable_pre_check(); });
+  // ENF-02: one investigator is not enough.
+  {
+    Act bad;
+    bad.set_request_id("file-one");
+    bad.set_case_id(c.id());
+    bad.set_version(c.version());
+    auto* f = bad.mutable_file();
+    f->set_case_no("集民罚字〔2027〕1号");
+    f->add_investigators("chen.ming");
+    f->set_violation_on("2026-12-20");
+    f->set_facts_established(true);
+    f->set_penalty_warranted(true);
+    auto status =
+        Sup(&sv1::SupervisionService::Stub::ActOnCase, bad, &ignored, "enforcement_officer");
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_NE(status.error_message().find("investigators"), std::string::npos);
+  }
+  act([](Act& r) {
+    auto* f = r.mutable_file();
+    f->set_case_no("集民罚字〔2027〕1号");
+    f->add_investigators("chen.ming");
+    f->add_investigators("lin.fang");
+    f->set_violation_on("2026-12-20");
+    f->set_facts_established(true);
+    f->set_penalty_warranted(true);
+  });
+  EXPECT_EQ(c.state(), sv1::CASE_STATE_FILED);
+  EXPECT_EQ(c.decision_deadline(), "2027-05-02");  // ENF-11: 90 days after 2027-02-01
+  record(sv1::RECORD_STAGE_FILING, "立案审批表");
+  act([](Act& r) { r.mutable_start_investigation(); });
+  record(sv1::RECORD_STAGE_INVESTIGATION, "询问笔录、现场检查笔录");
+  act([](Act& r) {
+    auto* n = r.mutable_send_notice();
+    auto* p = n->add_proposed();
+    p->set_type(sv1::PENALTY_TYPE_REVOCATION);
+    p->set_basis("社会团体登记管理条例 第三十条");
+    n->set_statement_deadline("2027-02-10");
+  });
+  EXPECT_TRUE(c.hearing_right());
+  act([](Act& r) { r.mutable_submit_for_review()->set_rights_waived(true); });
+  record(sv1::RECORD_STAGE_REVIEW, "法制审核意见书");
+  act([](Act& r) {
+    r.mutable_review()->set_reviewer("huang.wei");
+    r.mutable_review()->set_passed(true);
+    r.mutable_review()->set_opinion("事实清楚，证据确凿，程序合法");
+  });
+  act([](Act& r) {
+    auto* p = r.mutable_decide()->add_penalties();
+    p->set_type(sv1::PENALTY_TYPE_REVOCATION);
+    p->set_basis("社会团体登记管理条例 第三十条");
+  });
+  ASSERT_EQ(c.state(), sv1::CASE_STATE_DECIDED);
+  EXPECT_EQ(c.service_deadline(), "2027-02-08");  // ENF-06
+
+  // ENF-14: the revocation is a CR-06(7) serious listing.
+  auto credit = Credit(org);
+  EXPECT_EQ(credit.current_list(), sv1::CREDIT_LIST_SERIOUS);
+  EXPECT_EQ(credit.listings(0).reason(), "CR-06(7)");
+
+  // Registration revokes it on the case.decided event alone.
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        rv1::GetOrganizationRequest get;
+        get.set_organization_id(org);
+        rv1::Organization o;
+        return Call(&rv1::RegistrationService::Stub::GetOrganization, get, &o, Token("viewer"))
+                   .ok() &&
+               o.status() == rv1::ORG_STATUS_REVOKED;
+      },
+      seconds(20)))
+      << ServiceLog();
+
+  record(sv1::RECORD_STAGE_DECISION, "行政处罚决定书");
+  act([](Act& r) { r.mutable_serve()->set_on_the_spot(true); });
+  record(sv1::RECORD_STAGE_SERVICE, "送达回证");
+  act([](Act& r) { r.mutable_start_execution(); });
+  record(sv1::RECORD_STAGE_EXECUTION, "收缴登记证书和印章");
+  act([](Act& r) { r.mutable_appeal(); });  // ENF-10: recorded, the case runs on
+  EXPECT_EQ(c.state(), sv1::CASE_STATE_EXECUTING);
+  act([](Act& r) { r.mutable_close(); });
+  EXPECT_EQ(c.state(), sv1::CASE_STATE_CLOSED);
+  EXPECT_EQ(c.appeals(), 1);
+}
+
+// 投诉举报: public intake with a confidential reporter, triage into a case, the answer.
+TEST_F(SupervisionTest, ComplaintReporterIsConfidentialAndTriageOpensACase) {
+  const std::string org = Register("厦门市集美区投诉一号服务中心", "t1");
+  sv1::SubmitComplaintRequest in;
+  in.set_request_id("tip-1");
+  in.set_channel(sv1::COMPLAINT_CHANNEL_ONLINE);
+  in.set_target_name("厦门市集美区投诉一号服务中心");
+  in.set_target_organization_id(org);
+  in.set_facts("以培训名义收取高额费用，未开具票据");
+  in.mutable_reporter()->set_name("举报人甲乙丙");
+  in.mutable_reporter()->set_phone("13800000000");
+  sv1::Complaint c;
+  auto st = Sup(&sv1::SupervisionService::Stub::SubmitComplaint, in, &c, "public");
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_FALSE(c.anonymous());
+  EXPECT_FALSE(c.has_reporter());
+  sv1::GetComplaintRequest get;
+  get.set_complaint_id(c.id());
+  sv1::Complaint seen;
+  ASSERT_TRUE(
+      Sup(&sv1::SupervisionService::Stub::GetComplaint, get, &seen, "enforcement_officer").ok());
+  EXPECT_EQ(seen.reporter().name(), "举报人甲乙丙");
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::GetComplaint, get, &seen, "auditor").ok());
+  EXPECT_FALSE(seen.has_reporter());
+  // A missing fact is refused naming the field.
+  auto bad = in;
+  bad.set_request_id("tip-bad");
+  bad.clear_facts();
+  st = Sup(&sv1::SupervisionService::Stub::SubmitComplaint, bad, &seen, "public");
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(st.error_message().find("facts"), std::string::npos);
+
+  sv1::TriageComplaintRequest triage;
+  triage.set_request_id("triage-1");
+  triage.set_complaint_id(c.id());
+  triage.set_version(c.version());
+  st = Sup(&sv1::SupervisionService::Stub::TriageComplaint, triage, &c, "enforcement_officer");
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(c.state(), sv1::COMPLAINT_STATE_LINKED);
+  sv1::GetCaseRequest gc;
+  gc.set_case_id(c.case_id());
+  sv1::EnforcementCase opened;
+  ASSERT_TRUE(
+      Sup(&sv1::SupervisionService::Stub::GetCase, gc, &opened, "enforcement_officer").ok());
+  EXPECT_EQ(opened.source(), sv1::CASE_SOURCE_COMPLAINT);
+  EXPECT_EQ(opened.source_ref(), c.id());
+  sv1::AnswerComplaintRequest answer;
+  answer.set_request_id("answer-1");
+  answer.set_complaint_id(c.id());
+  answer.set_version(c.version());
+  answer.set_reply("已立案调查，感谢您的监督");
+  ASSERT_TRUE(
+      Sup(&sv1::SupervisionService::Stub::AnswerComplaint, answer, &c, "enforcement_officer").ok());
+  EXPECT_EQ(c.state(), sv1::COMPLAINT_STATE_ANSWERED);
+
+  // The reporter never reaches the outbox (and so no event, log or audit record).
+  auto r = pool_->Acquire();
+  const auto entries = r->Command({"XRANGE", "{sup}:outbox", "-", "+"});
+  ASSERT_FALSE(entries.elements.empty());
+  for (const auto& e : entries.elements)
+    for (const auto& f : e.elements.at(1).elements) {
+      EXPECT_EQ(f.str.find("举报人甲乙丙"), std::string::npos);
+      EXPECT_EQ(f.str.find("13800000000"), std::string::npos);
+    }
+}
+
+// ZB-02 campaign counts; ENF-13 an illegal organization banned by its case and publicly listed.
+TEST_F(SupervisionTest, Zb02CampaignCountsAndEnf13IllegalOrganizationBanned) {
+  const std::string a = Register("厦门市集美区整治一号服务中心", "z1");
+  const std::string b = Register("厦门市集美区整治二号服务中心", "z2");
+  sv1::StartCampaignRequest start;
+  start.set_request_id("camp");
+  start.set_name("2027年僵尸型社会组织专项整治");
+  start.set_kind(sv1::CAMPAIGN_KIND_ZOMBIE_CLEANUP);
+  sv1::Campaign camp;
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::StartCampaign, start, &camp, "inspector").ok());
+  for (const auto& [org, key] : {std::pair{a, "i1"}, std::pair{b, "i2"}}) {
+    sv1::AddCampaignItemRequest add;
+    add.set_request_id(key);
+    add.set_campaign_id(camp.id());
+    add.set_version(camp.version());
+    add.set_organization_id(org);
+    add.set_problem("连续两年未参加年检");
+    add.set_rectification_deadline("2027-04-30");
+    auto st = Sup(&sv1::SupervisionService::Stub::AddCampaignItem, add, &camp, "inspector");
+    ASSERT_TRUE(st.ok()) << st.error_message();
+  }
+  sv1::ResolveCampaignItemRequest res;
+  res.set_request_id("res-1");
+  res.set_campaign_id(camp.id());
+  res.set_version(camp.version());
+  res.set_item_id(camp.items(0).id());
+  res.set_resolution(sv1::ITEM_RESOLUTION_CANCELLED_VOLUNTARILY);
+  ASSERT_TRUE(
+      Sup(&sv1::SupervisionService::Stub::ResolveCampaignItem, res, &camp, "inspector").ok());
+  res.set_request_id("res-2");
+  res.set_version(camp.version());
+  res.set_item_id(camp.items(1).id());
+  res.set_resolution(sv1::ITEM_RESOLUTION_ESCALATED);
+  ASSERT_TRUE(
+      Sup(&sv1::SupervisionService::Stub::ResolveCampaignItem, res, &camp, "inspector").ok());
+  EXPECT_EQ(camp.counts().found(), 2);
+  EXPECT_EQ(camp.counts().cancelled_voluntarily(), 1);
+  EXPECT_EQ(camp.counts().escalated(), 1);
+  EXPECT_FALSE(camp.items(1).case_id().empty());
+  // Filing removal is only for low-activity community campaigns.
+  res.set_request_id("res-3");
+  res.set_version(camp.version());
+  res.set_resolution(sv1::ITEM_RESOLUTION_FILING_REMOVED);
+  EXPECT_EQ(Sup(&sv1::SupervisionService::Stub::ResolveCampaignItem, res, &camp, "inspector")
+                .error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+
+  sv1::RecordIllegalOrgRequest rec;
+  rec.set_request_id("illegal");
+  rec.set_name("集美区国学传承促进会");
+  rec.set_kind(sv1::ILLEGAL_ORG_KIND_UNREGISTERED);
+  rec.set_description("未经登记以社会团体名义招收会员、收取会费");
+  sv1::IllegalOrg illegal;
+  ASSERT_TRUE(
+      Sup(&sv1::SupervisionService::Stub::RecordIllegalOrg, rec, &illegal, "enforcement_officer")
+          .ok());
+  sv1::OpenCaseRequest open;
+  open.set_request_id("illegal-case");
+  open.set_illegal_org_id(illegal.id());
+  open.set_source(sv1::CASE_SOURCE_COMPLAINT);
+  open.set_summary("非法社会组织");
+  sv1::EnforcementCase c;
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::OpenCase, open, &c, "enforcement_officer").ok());
+  int step = 0;
+  auto act = [&](auto fill) {
+    sv1::ActOnCaseRequest req;
+    req.set_request_id("ill-" + std::to_string(++step));
+    req.set_case_id(c.id());
+    req.set_version(c.version());
+    fill(req);
+    auto status = Sup(&sv1::SupervisionService::Stub::ActOnCase, req, &c, "enforcement_officer");
+    EXPECT_TRUE(status.ok()) << "step " << step << ": " << status.error_message();
+  };
+  auto record = [&](sv1::RecordStage stage) {
+    act([&](sv1::ActOnCaseRequest& r) {
+      r.mutable_add_record()->mutable_record()->set_stage(stage);
+      r.mutable_add_record()->mutable_record()->set_description("笔录");
+    });
+  };
+  act([](sv1::ActOnCaseRequest& r) { r.mutable_pre_check(); });
+  act([](sv1::ActOnCaseRequest& r) {
+    auto* f = r.mutable_file();
+    f->set_case_no("集民罚字〔2027〕2号");
+    f->add_investigators("chen.ming");
+    f->add_investigators("lin.fang");
+    f->set_violation_on("2027-01-15");
+    f->set_facts_established(true);
+    f->set_penalty_warranted(true);
+  });
+  record(sv1::RECORD_STAGE_FILING);
+  act([](sv1::ActOnCaseRequest& r) { r.mutable_start_investigation(); });
+  record(sv1::RECORD_STAGE_INVESTIGATION);
+  act([](sv1::ActOnCaseRequest& r) {
+    r.mutable_send_notice()->set_statement_deadline("2027-02-10");
+  });
+  act([](sv1::ActOnCaseRequest& r) { r.mutable_submit_for_review()->set_rights_waived(true); });
+  record(sv1::RECORD_STAGE_REVIEW);
+  act([](sv1::ActOnCaseRequest& r) {
+    r.mutable_review()->set_reviewer("huang.wei");
+    r.mutable_review()->set_passed(true);
+    r.mutable_review()->set_opinion("同意取缔");
+  });
+  act([](sv1::ActOnCaseRequest& r) { r.mutable_decide()->set_ban(true); });
+  EXPECT_EQ(c.state(), sv1::CASE_STATE_DECIDED);
+  sv1::ListIllegalOrgsRequest list;
+  list.set_public_only(true);
+  sv1::ListIllegalOrgsResponse listed;
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::ListIllegalOrgs, list, &listed, "viewer").ok());
+  ASSERT_EQ(listed.orgs_size(), 1);
+  EXPECT_EQ(listed.orgs(0).state(), sv1::ILLEGAL_ORG_STATE_BANNED);
+  EXPECT_EQ(listed.orgs(0).case_id(), c.id());
+}
+
 }  // namespace
 }  // namespace socgov::testing

@@ -23,6 +23,15 @@ namespace {
         "viewer", "admin"                                                                  \
   }
 
+// Cases and complaints name persons and evidence: officers, auditors and admins only.
+#define CASE_READ_ROLES \
+  { "enforcement_officer", "auditor", "admin" }
+// Complaints come from the public portal's account or are recorded by staff.
+#define INTAKE_ROLES \
+  { "public", "clerk", "enforcement_officer", "admin" }
+#define CAMPAIGN_ROLES \
+  { "enforcement_officer", "inspector", "admin" }
+
 }  // namespace
 
 // The one place a use case's outcome becomes a gRPC status: its Result, a Redis outage
@@ -198,6 +207,131 @@ grpc::Status SupervisionHandler::PublishSamplingPlan(grpc::ServerContext* ctx,
                                                      v1::SamplingPlan* resp) {
   return Serve(ctx, INSPECT_ROLES, resp,
                [&](const auth::Principal& who) { return supervisor_.PublishPlan(who, *req); });
+}
+
+grpc::Status SupervisionHandler::OpenCase(grpc::ServerContext* ctx, const v1::OpenCaseRequest* req,
+                                          v1::EnforcementCase* resp) {
+  return Serve(ctx, ENFORCE_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.OpenCase(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ActOnCase(grpc::ServerContext* ctx,
+                                           const v1::ActOnCaseRequest* req,
+                                           v1::EnforcementCase* resp) {
+  return Serve(ctx, ENFORCE_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.ActOnCase(who, *req); });
+}
+
+grpc::Status SupervisionHandler::GetCase(grpc::ServerContext* ctx, const v1::GetCaseRequest* req,
+                                         v1::EnforcementCase* resp) {
+  return Serve(ctx, CASE_READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.GetCase(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ListCases(grpc::ServerContext* ctx,
+                                           const v1::ListCasesRequest* req,
+                                           v1::ListCasesResponse* resp) {
+  return Serve(ctx, CASE_READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.ListCases(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ListOverdueCases(grpc::ServerContext* ctx,
+                                                  const v1::ListOverdueCasesRequest* req,
+                                                  v1::ListOverdueCasesResponse* resp) {
+  return Serve(ctx, CASE_READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.ListOverdueCases(who, *req); });
+}
+
+grpc::Status SupervisionHandler::SubmitComplaint(grpc::ServerContext* ctx,
+                                                 const v1::SubmitComplaintRequest* req,
+                                                 v1::Complaint* resp) {
+  return Serve(ctx, INTAKE_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.SubmitComplaint(who, *req); });
+}
+
+grpc::Status SupervisionHandler::TriageComplaint(grpc::ServerContext* ctx,
+                                                 const v1::TriageComplaintRequest* req,
+                                                 v1::Complaint* resp) {
+  return Serve(ctx, ENFORCE_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.TriageComplaint(who, *req); });
+}
+
+grpc::Status SupervisionHandler::AnswerComplaint(grpc::ServerContext* ctx,
+                                                 const v1::AnswerComplaintRequest* req,
+                                                 v1::Complaint* resp) {
+  return Serve(ctx, ENFORCE_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.AnswerComplaint(who, *req); });
+}
+
+grpc::Status SupervisionHandler::GetComplaint(grpc::ServerContext* ctx,
+                                              const v1::GetComplaintRequest* req,
+                                              v1::Complaint* resp) {
+  return Serve(ctx, CASE_READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.GetComplaint(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ListComplaints(grpc::ServerContext* ctx,
+                                                const v1::ListComplaintsRequest* req,
+                                                v1::ListComplaintsResponse* resp) {
+  return Serve(ctx, CASE_READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.ListComplaints(who, *req); });
+}
+
+grpc::Status SupervisionHandler::RecordIllegalOrg(grpc::ServerContext* ctx,
+                                                  const v1::RecordIllegalOrgRequest* req,
+                                                  v1::IllegalOrg* resp) {
+  return Serve(ctx, ENFORCE_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.RecordIllegalOrg(who, *req); });
+}
+
+grpc::Status SupervisionHandler::HandleIllegalOrg(grpc::ServerContext* ctx,
+                                                  const v1::HandleIllegalOrgRequest* req,
+                                                  v1::IllegalOrg* resp) {
+  return Serve(ctx, ENFORCE_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.HandleIllegalOrg(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ListIllegalOrgs(grpc::ServerContext* ctx,
+                                                 const v1::ListIllegalOrgsRequest* req,
+                                                 v1::ListIllegalOrgsResponse* resp) {
+  return Serve(ctx, READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.ListIllegalOrgs(who, *req); });
+}
+
+grpc::Status SupervisionHandler::StartCampaign(grpc::ServerContext* ctx,
+                                               const v1::StartCampaignRequest* req,
+                                               v1::Campaign* resp) {
+  return Serve(ctx, CAMPAIGN_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.StartCampaign(who, *req); });
+}
+
+grpc::Status SupervisionHandler::AddCampaignItem(grpc::ServerContext* ctx,
+                                                 const v1::AddCampaignItemRequest* req,
+                                                 v1::Campaign* resp) {
+  return Serve(ctx, CAMPAIGN_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.AddCampaignItem(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ResolveCampaignItem(grpc::ServerContext* ctx,
+                                                     const v1::ResolveCampaignItemRequest* req,
+                                                     v1::Campaign* resp) {
+  return Serve(ctx, CAMPAIGN_ROLES, resp, [&](const auth::Principal& who) {
+    return supervisor_.ResolveCampaignItem(who, *req);
+  });
+}
+
+grpc::Status SupervisionHandler::GetCampaign(grpc::ServerContext* ctx,
+                                             const v1::GetCampaignRequest* req,
+                                             v1::Campaign* resp) {
+  return Serve(ctx, READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.GetCampaign(who, *req); });
+}
+
+grpc::Status SupervisionHandler::RunDetections(grpc::ServerContext* ctx,
+                                               const v1::RunDetectionsRequest* req,
+                                               v1::RunDetectionsResponse* resp) {
+  return Serve(ctx, CAMPAIGN_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.RunDetections(who, *req); });
 }
 
 }  // namespace socgov::supervision

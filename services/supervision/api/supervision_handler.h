@@ -71,6 +71,43 @@ class SupervisionHandler final : public v1::SupervisionService::Service {
   grpc::Status PublishSamplingPlan(grpc::ServerContext* ctx,
                                    const v1::PublishSamplingPlanRequest* req,
                                    v1::SamplingPlan* resp) override;
+  grpc::Status OpenCase(grpc::ServerContext* ctx, const v1::OpenCaseRequest* req,
+                        v1::EnforcementCase* resp) override;
+  grpc::Status ActOnCase(grpc::ServerContext* ctx, const v1::ActOnCaseRequest* req,
+                         v1::EnforcementCase* resp) override;
+  grpc::Status GetCase(grpc::ServerContext* ctx, const v1::GetCaseRequest* req,
+                       v1::EnforcementCase* resp) override;
+  grpc::Status ListCases(grpc::ServerContext* ctx, const v1::ListCasesRequest* req,
+                         v1::ListCasesResponse* resp) override;
+  grpc::Status ListOverdueCases(grpc::ServerContext* ctx, const v1::ListOverdueCasesRequest* req,
+                                v1::ListOverdueCasesResponse* resp) override;
+  grpc::Status SubmitComplaint(grpc::ServerContext* ctx, const v1::SubmitComplaintRequest* req,
+                               v1::Complaint* resp) override;
+  grpc::Status TriageComplaint(grpc::ServerContext* ctx, const v1::TriageComplaintRequest* req,
+                               v1::Complaint* resp) override;
+  grpc::Status AnswerComplaint(grpc::ServerContext* ctx, const v1::AnswerComplaintRequest* req,
+                               v1::Complaint* resp) override;
+  grpc::Status GetComplaint(grpc::ServerContext* ctx, const v1::GetComplaintRequest* req,
+                            v1::Complaint* resp) override;
+  grpc::Status ListComplaints(grpc::ServerContext* ctx, const v1::ListComplaintsRequest* req,
+                              v1::ListComplaintsResponse* resp) override;
+  grpc::Status RecordIllegalOrg(grpc::ServerContext* ctx, const v1::RecordIllegalOrgRequest* req,
+                                v1::IllegalOrg* resp) override;
+  grpc::Status HandleIllegalOrg(grpc::ServerContext* ctx, const v1::HandleIllegalOrgRequest* req,
+                                v1::IllegalOrg* resp) override;
+  grpc::Status ListIllegalOrgs(grpc::ServerContext* ctx, const v1::ListIllegalOrgsRequest* req,
+                               v1::ListIllegalOrgsResponse* resp) override;
+  grpc::Status StartCampaign(grpc::ServerContext* ctx, const v1::StartCampaignRequest* req,
+                             v1::Campaign* resp) override;
+  grpc::Status AddCampaignItem(grpc::ServerContext* ctx, const v1::AddCampaignItemRequest* req,
+                               v1::Campaign* resp) override;
+  grpc::Status ResolveCampaignItem(grpc::ServerContext* ctx,
+                                   const v1::ResolveCampaignItemRequest* req,
+                                   v1::Campaign* resp) override;
+  grpc::Status GetCampaign(grpc::ServerContext* ctx, const v1::GetCampaignRequest* req,
+                           v1::Campaign* resp) override;
+  grpc::Status RunDetections(grpc::ServerContext* ctx, const v1::RunDetectionsRequest* req,
+                             v1::RunDetectionsResponse* resp) override;
 
  private:
   template <typename Resp, typename Call>

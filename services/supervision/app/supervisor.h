@@ -9,6 +9,7 @@
 #error "supervision/app is not visible from the domain and store layers"
 #endif
 
+#include <cstdint>
 #include <string>
 
 #include "platform/auth/token.h"
@@ -29,6 +30,10 @@ struct SupervisionSettings {
   std::string authority;              // the deployment's 6-digit code
   unsigned cohort_cutoff_month = 12;  // AR-05
   unsigned cohort_cutoff_day = 31;
+  std::int32_t limitation_years = 2;        // ENF-03
+  std::int32_t decision_days = 90;          // ENF-11
+  std::int32_t service_days = 7;            // ENF-06
+  std::int32_t complaint_answer_days = 15;  // answer to the reporter
 };
 
 class Supervisor {
@@ -84,6 +89,43 @@ class Supervisor {
                                                const v1::RecordRectificationRequest& in);
   Result<v1::SamplingPlan> PublishPlan(const auth::Principal& who,
                                        const v1::PublishSamplingPlanRequest& in);
+
+  // Enforcement cases (cases.cc).
+  Result<v1::EnforcementCase> OpenCase(const auth::Principal& who, const v1::OpenCaseRequest& in);
+  Result<v1::EnforcementCase> ActOnCase(const auth::Principal& who, const v1::ActOnCaseRequest& in);
+  Result<v1::EnforcementCase> GetCase(const auth::Principal& who, const v1::GetCaseRequest& in);
+  Result<v1::ListCasesResponse> ListCases(const auth::Principal& who,
+                                          const v1::ListCasesRequest& in);
+  Result<v1::ListOverdueCasesResponse> ListOverdueCases(const auth::Principal& who,
+                                                        const v1::ListOverdueCasesRequest& in);
+
+  // Complaints and illegal organizations (complaints.cc).
+  Result<v1::Complaint> SubmitComplaint(const auth::Principal& who,
+                                        const v1::SubmitComplaintRequest& in);
+  Result<v1::Complaint> TriageComplaint(const auth::Principal& who,
+                                        const v1::TriageComplaintRequest& in);
+  Result<v1::Complaint> AnswerComplaint(const auth::Principal& who,
+                                        const v1::AnswerComplaintRequest& in);
+  Result<v1::Complaint> GetComplaint(const auth::Principal& who, const v1::GetComplaintRequest& in);
+  Result<v1::ListComplaintsResponse> ListComplaints(const auth::Principal& who,
+                                                    const v1::ListComplaintsRequest& in);
+  Result<v1::IllegalOrg> RecordIllegalOrg(const auth::Principal& who,
+                                          const v1::RecordIllegalOrgRequest& in);
+  Result<v1::IllegalOrg> HandleIllegalOrg(const auth::Principal& who,
+                                          const v1::HandleIllegalOrgRequest& in);
+  Result<v1::ListIllegalOrgsResponse> ListIllegalOrgs(const auth::Principal& who,
+                                                      const v1::ListIllegalOrgsRequest& in);
+
+  // Campaigns and detections (campaigns.cc).
+  Result<v1::Campaign> StartCampaign(const auth::Principal& who,
+                                     const v1::StartCampaignRequest& in);
+  Result<v1::Campaign> AddCampaignItem(const auth::Principal& who,
+                                       const v1::AddCampaignItemRequest& in);
+  Result<v1::Campaign> ResolveCampaignItem(const auth::Principal& who,
+                                           const v1::ResolveCampaignItemRequest& in);
+  Result<v1::Campaign> GetCampaign(const auth::Principal& who, const v1::GetCampaignRequest& in);
+  Result<v1::RunDetectionsResponse> RunDetections(const auth::Principal& who,
+                                                  const v1::RunDetectionsRequest& in);
 
   const SupervisionSettings& settings() const { return settings_; }
 

@@ -144,4 +144,170 @@ v1::SamplingPlan ToProto(const SamplingPlan& s) {
   return p;
 }
 
+v1::CasePenalty ToProto(const Penalty& p) {
+  v1::CasePenalty out;
+  out.set_type(ToProtoEnum<v1::PenaltyType>(p.type));
+  out.set_amount_fen(p.amount_fen);
+  out.set_suspend_from(Day(p.suspend_from));
+  out.set_suspend_until(Day(p.suspend_until));
+  out.set_basis(p.basis);
+  return out;
+}
+
+Result<Penalty> FromProto(const v1::CasePenalty& p, const std::string& field) {
+  if (p.type() <= v1::PENALTY_TYPE_UNSPECIFIED || p.type() > v1::PenaltyType_MAX)
+    return Error::InvalidArgument(field + ".type", "unknown penalty type");
+  Penalty out;
+  out.type = FromProtoEnum<PenaltyType>(p.type());
+  out.amount_fen = p.amount_fen();
+  if (!p.suspend_from().empty()) {
+    auto d = ParseDateField(field + ".suspend_from", p.suspend_from());
+    if (!d.ok()) return d.error();
+    out.suspend_from = *d;
+  }
+  if (!p.suspend_until().empty()) {
+    auto d = ParseDateField(field + ".suspend_until", p.suspend_until());
+    if (!d.ok()) return d.error();
+    out.suspend_until = *d;
+  }
+  out.basis = p.basis();
+  return out;
+}
+
+v1::EnforcementCase ToProto(const Case& c, const CaseSettings& settings, Date today) {
+  v1::EnforcementCase p;
+  p.set_id(c.id);
+  p.set_case_no(c.case_no);
+  p.set_organization_id(c.target.organization_id);
+  p.set_illegal_org_id(c.target.illegal_org_id);
+  p.set_jurisdiction(c.target_jurisdiction);
+  p.set_source(ToProtoEnum<v1::CaseSource>(c.source));
+  p.set_source_ref(c.source_ref);
+  p.set_summary(c.summary);
+  p.set_state(ToProtoEnum<v1::CaseState>(c.state));
+  p.set_opened_on(FormatDate(c.opened_on));
+  p.set_violation_on(Day(c.violation_on));
+  p.set_filed_on(Day(c.filed_on));
+  for (const auto& i : c.investigators) p.add_investigators(i);
+  for (const auto& r : c.records) {
+    auto* pr = p.add_records();
+    pr->set_stage(ToProtoEnum<v1::RecordStage>(r.stage));
+    pr->set_audio_video(r.kind == RecordKind::kAudioVideo);
+    pr->set_description(r.description);
+    pr->set_recorded_on(FormatDate(r.recorded_on));
+  }
+  p.set_decision_deadline(Day(DecisionDeadline(c, settings, today)));
+  if (c.notice) {
+    p.set_notice_sent_on(FormatDate(c.notice->sent_on));
+    for (const auto& pen : c.notice->proposed) *p.add_proposed() = ToProto(pen);
+    p.set_statement_deadline(FormatDate(c.notice->statement_deadline));
+    p.set_hearing_right(c.notice->hearing_right);
+    p.set_hearing_requested(c.notice->hearing_requested);
+  }
+  for (const auto& s : c.statements) p.add_statements(s.summary);
+  if (c.review) {
+    p.set_review_passed(c.review->passed);
+    p.set_review_opinion(c.review->opinion);
+  }
+  if (c.decision) {
+    p.set_decided_on(FormatDate(c.decision->decided_on));
+    for (const auto& pen : c.decision->penalties) *p.add_penalties() = ToProto(pen);
+    p.set_non_punishment(c.decision->non_punishment);
+    p.set_non_punishment_reason(c.decision->non_punishment_reason);
+    p.set_ban(c.decision->ban);
+  }
+  p.set_service_deadline(Day(ServiceDeadline(c, settings)));
+  p.set_served_on(Day(c.served_on));
+  p.set_fine_paid_on(Day(c.execution.fine_paid_on));
+  p.set_amount_paid_fen(c.execution.amount_paid_fen);
+  p.set_surcharge_fen(c.execution.surcharge_fen);
+  p.set_court_enforcement(c.execution.court_enforcement);
+  p.set_appeals(static_cast<std::int32_t>(c.appeals.size()));
+  p.set_closed_on(Day(c.closed_on));
+  p.set_end_reason(c.end_reason);
+  p.set_referred_to(c.referred_to);
+  p.mutable_findings()->set_illegal_turnover_fen(c.findings.illegal_turnover_fen);
+  p.mutable_findings()->set_illegal_income_fen(c.findings.illegal_income_fen);
+  p.set_version(c.version);
+  return p;
+}
+
+v1::Complaint ToProto(const Complaint& c, std::int32_t answer_days) {
+  v1::Complaint p;
+  p.set_id(c.id);
+  p.set_jurisdiction(c.jurisdiction);
+  p.set_channel(ToProtoEnum<v1::ComplaintChannel>(c.channel));
+  p.set_received_on(FormatDate(c.received_on));
+  p.set_anonymous(c.anonymous);
+  p.set_target_name(c.target_name);
+  p.set_target_organization_id(c.target_organization_id);
+  p.set_responsible_person(c.responsible_person);
+  p.set_place(c.place);
+  p.set_propaganda_channel(c.propaganda_channel);
+  p.set_facts(c.facts);
+  for (const auto& e : c.evidence) p.add_evidence(e);
+  p.set_state(ToProtoEnum<v1::ComplaintState>(c.state));
+  p.set_decline_reason(c.decline_reason);
+  p.set_case_id(c.case_id);
+  p.set_reply(c.reply);
+  p.set_answered_on(Day(c.answered_on));
+  p.set_answer_deadline(FormatDate(AnswerDeadline(c, answer_days)));
+  p.set_version(c.version);
+  return p;
+}
+
+v1::IllegalOrg ToProto(const IllegalOrg& o) {
+  v1::IllegalOrg p;
+  p.set_id(o.id);
+  p.set_name(o.name);
+  p.set_kind(ToProtoEnum<v1::IllegalOrgKind>(o.kind));
+  p.set_former_organization_id(o.former_organization_id);
+  p.set_jurisdiction(o.jurisdiction);
+  p.set_description(o.description);
+  p.set_found_on(FormatDate(o.found_on));
+  p.set_state(ToProtoEnum<v1::IllegalOrgState>(o.state));
+  p.set_case_id(o.case_id);
+  p.set_banned_on(Day(o.banned_on));
+  p.set_referred_to(o.referred_to);
+  p.set_handling_note(o.handling_note);
+  p.set_on_public_list(o.on_public_list);
+  p.set_version(o.version);
+  return p;
+}
+
+v1::CampaignCounts ToProto(const CampaignCounts& c) {
+  v1::CampaignCounts p;
+  p.set_found(c.found);
+  p.set_open(c.open);
+  p.set_rectified(c.rectified);
+  p.set_escalated(c.escalated);
+  p.set_removed(c.removed);
+  p.set_cancelled_voluntarily(c.cancelled_voluntarily);
+  p.set_overdue(c.overdue);
+  return p;
+}
+
+v1::Campaign ToProto(const Campaign& c, Date today) {
+  v1::Campaign p;
+  p.set_id(c.id);
+  p.set_name(c.name);
+  p.set_kind(ToProtoEnum<v1::CampaignKind>(c.kind));
+  p.set_jurisdiction(c.jurisdiction);
+  p.set_started_on(FormatDate(c.started_on));
+  for (const auto& i : c.items) {
+    auto* pi = p.add_items();
+    pi->set_id(i.id);
+    pi->set_organization_id(i.organization_id);
+    pi->set_problem(i.problem);
+    pi->set_found_on(FormatDate(i.found_on));
+    pi->set_rectification_deadline(FormatDate(i.rectification_deadline));
+    pi->set_state(ToProtoEnum<v1::CampaignItemState>(i.state));
+    pi->set_resolved_on(Day(i.resolved_on));
+    pi->set_case_id(i.case_id);
+  }
+  *p.mutable_counts() = ToProto(CountCampaign(c, today));
+  p.set_version(c.version);
+  return p;
+}
+
 }  // namespace socgov::supervision

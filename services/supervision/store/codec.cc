@@ -71,6 +71,50 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SamplingPlan, id, jurisdiction, 
                                                 population, population_hash, inspections, drawn_on,
                                                 published_on, version)
 
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Penalty, type, amount_fen, suspend_from,
+                                                suspend_until, basis)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PenaltyContext, illegal_turnover_fen,
+                                                illegal_income_fen, charity, illegal_org)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CaseTarget, organization_id, illegal_org_id,
+                                                charity)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EvidenceRecord, stage, kind, description,
+                                                recorded_on)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Extension, days, approved_by, approved_on, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Notice, sent_on, proposed, statement_deadline,
+                                                hearing_right, hearing_requested,
+                                                hearing_requested_on, rights_waived)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Statement, made_on, summary)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Hearing, held_on, presided_by, summary)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LegalReview, reviewer, passed, opinion, reviewed_on)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Decision, decided_on, penalties, non_punishment,
+                                                non_punishment_reason, ban)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Execution, fine_paid_on, amount_paid_fen,
+                                                surcharge_fen, court_enforcement)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Appeal, kind, filed_on)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Case, id, case_no, target, target_jurisdiction,
+                                                source, source_ref, summary, state, opened_on,
+                                                violation_on, filed_on, investigators, records,
+                                                extensions, findings, notice, statements, hearing,
+                                                review, decision, served_on, service_method,
+                                                execution, appeals, closed_on, ended_on, end_reason,
+                                                referred_to, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Complaint, id, jurisdiction, channel, received_on,
+                                                anonymous, target_name, target_organization_id,
+                                                responsible_person, place, propaganda_channel,
+                                                facts, evidence, state, outcome, decline_reason,
+                                                triaged_on, case_id, linked_on, reply, answered_on,
+                                                version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Reporter, name, phone, email, address)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(IllegalOrg, id, name, kind, former_organization_id,
+                                                jurisdiction, description, found_on, state, case_id,
+                                                banned_on, dispersed_on, referred_to, referred_on,
+                                                handling_note, on_public_list, listed_on, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CampaignItem, id, organization_id, problem,
+                                                found_on, rectification_deadline, state,
+                                                resolved_on, case_id)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Campaign, id, name, kind, jurisdiction, started_on,
+                                                items, version)
+
 namespace {
 
 template <typename T>
@@ -109,6 +153,27 @@ Result<CreditAccount> DecodeCredit(const std::vector<std::string>& f) {
 std::vector<std::string> EncodePlan(const SamplingPlan& p) { return Encode(p, p.jurisdiction); }
 Result<SamplingPlan> DecodePlan(const std::vector<std::string>& f) {
   return Decode<SamplingPlan>(f, "sampling plan");
+}
+
+std::vector<std::string> EncodeCase(const Case& c) { return Encode(c, c.target_jurisdiction); }
+Result<Case> DecodeCase(const std::vector<std::string>& f) { return Decode<Case>(f, "case"); }
+std::vector<std::string> EncodeComplaint(const Complaint& c) { return Encode(c, c.jurisdiction); }
+Result<Complaint> DecodeComplaint(const std::vector<std::string>& f) {
+  return Decode<Complaint>(f, "complaint");
+}
+std::vector<std::string> EncodeReporter(const Reporter& r) {
+  return {"json", nlohmann::json(r).dump()};
+}
+Result<Reporter> DecodeReporter(const std::vector<std::string>& f) {
+  return Decode<Reporter>(f, "reporter");
+}
+std::vector<std::string> EncodeIllegalOrg(const IllegalOrg& o) { return Encode(o, o.jurisdiction); }
+Result<IllegalOrg> DecodeIllegalOrg(const std::vector<std::string>& f) {
+  return Decode<IllegalOrg>(f, "illegal organization");
+}
+std::vector<std::string> EncodeCampaign(const Campaign& c) { return Encode(c, c.jurisdiction); }
+Result<Campaign> DecodeCampaign(const std::vector<std::string>& f) {
+  return Decode<Campaign>(f, "campaign");
 }
 
 }  // namespace socgov::supervision

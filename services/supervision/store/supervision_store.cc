@@ -25,6 +25,14 @@ std::string Idem(const std::string& rpc, const std::string& request_id) {
   return "{sup}:idem:" + rpc + ":" + request_id;
 }
 std::string DueMember(int year, const std::string& org) { return std::to_string(year) + ":" + org; }
+std::string Case(const std::string& id) { return "{sup}:case:" + id; }
+std::string Complaint(const std::string& id) { return "{sup}:complaint:" + id; }
+std::string Reporter(const std::string& complaint_id) {
+  return "{sup}:complaint:" + complaint_id + ":reporter";
+}
+std::string Illegal(const std::string& id) { return "{sup}:illegal:" + id; }
+std::string Campaign(const std::string& id) { return "{sup}:campaign:" + id; }
+std::string Serial(const std::string& kind) { return "{sup}:serial:" + kind; }
 }  // namespace keys
 
 SupervisionStore::SupervisionStore(store::RedisPool& pool) : pool_(pool) {

@@ -16,6 +16,18 @@
 //   {sup}:plan:<id>                         HASH  a sampling plan
 //   {sup}:plans                             ZSET  plan ids, score = serial
 //   {sup}:plan:serial                       STRING counter behind plan ids
+//   {sup}:case:<id>                         HASH  an enforcement case
+//   {sup}:cases                             ZSET  case ids, score = serial
+//   {sup}:complaint:<id>                    HASH  a complaint (without its reporter)
+//   {sup}:complaint:<id>:reporter           HASH  the reporter, kept apart: only enforcement
+//                                           officers of the jurisdiction read it
+//   {sup}:complaints                        ZSET  complaint ids, score = serial
+//   {sup}:illegal:<id>                      HASH  an illegal organization
+//   {sup}:illegals                          ZSET  their ids, score = serial
+//   {sup}:campaign:<id>                     HASH  a campaign with its items
+//   {sup}:campaigns                         ZSET  campaign ids, score = serial
+//   {sup}:serial:<kind>                     STRING counters behind case, complaint, illegal
+//                                           organization and campaign ids
 //   {sup}:idem:<rpc>:<request_id>           STRING first response (30 days)
 //   {sup}:dir:*                             the organization directory (platform/directory)
 //   {sup}:inbox:*, {sup}:gate:*, {sup}:dlq  the kit router's records
@@ -36,7 +48,11 @@
 #include "platform/store/mutation.h"
 #include "platform/store/redis.h"
 #include "platform/util/error.h"
+#include "supervision/domain/campaign.h"
+#include "supervision/domain/complaint.h"
 #include "supervision/domain/credit_account.h"
+#include "supervision/domain/enforcement_case.h"
+#include "supervision/domain/illegal_org.h"
 #include "supervision/domain/report_lifecycle.h"
 #include "supervision/domain/sampling_plan.h"
 
@@ -67,6 +83,16 @@ std::string CreditList(supervision::CreditList list);
 std::string Plan(const std::string& id);
 std::string Idem(const std::string& rpc, const std::string& request_id);
 std::string DueMember(int year, const std::string& org);
+std::string Case(const std::string& id);
+std::string Complaint(const std::string& id);
+std::string Reporter(const std::string& complaint_id);
+std::string Illegal(const std::string& id);
+std::string Campaign(const std::string& id);
+std::string Serial(const std::string& kind);
+inline constexpr const char* kCases = "{sup}:cases";
+inline constexpr const char* kComplaints = "{sup}:complaints";
+inline constexpr const char* kIllegals = "{sup}:illegals";
+inline constexpr const char* kCampaigns = "{sup}:campaigns";
 inline constexpr const char* kDue = "{sup}:ar:due";
 inline constexpr const char* kPlans = "{sup}:plans";
 inline constexpr const char* kPlanSerial = "{sup}:plan:serial";
@@ -82,6 +108,17 @@ std::vector<std::string> EncodeCredit(const CreditAccount& a);
 Result<CreditAccount> DecodeCredit(const std::vector<std::string>& flat_hash);
 std::vector<std::string> EncodePlan(const SamplingPlan& p);
 Result<SamplingPlan> DecodePlan(const std::vector<std::string>& flat_hash);
+
+std::vector<std::string> EncodeCase(const supervision::Case& c);
+Result<supervision::Case> DecodeCase(const std::vector<std::string>& flat_hash);
+std::vector<std::string> EncodeComplaint(const supervision::Complaint& c);
+Result<supervision::Complaint> DecodeComplaint(const std::vector<std::string>& flat_hash);
+std::vector<std::string> EncodeReporter(const supervision::Reporter& r);
+Result<supervision::Reporter> DecodeReporter(const std::vector<std::string>& flat_hash);
+std::vector<std::string> EncodeIllegalOrg(const IllegalOrg& o);
+Result<IllegalOrg> DecodeIllegalOrg(const std::vector<std::string>& flat_hash);
+std::vector<std::string> EncodeCampaign(const supervision::Campaign& c);
+Result<supervision::Campaign> DecodeCampaign(const std::vector<std::string>& flat_hash);
 
 class SupervisionStore {
  public:
