@@ -11,6 +11,7 @@
 
 #include "platform/auth/scope.h"
 #include "socgov/registration/v1/events.pb.h"
+#include "socgov/supervision/v1/events.pb.h"
 
 namespace socgov::audit {
 std::string Base64Encode(std::string_view bytes) {
@@ -67,8 +68,9 @@ RecordFields FieldsFromDelivery(const bus::Delivery& d, std::string recorded_at,
 
 Recorder::Recorder(const Clock& clock, const log::Logger& logger) : clock_(clock), logger_(logger) {
   // Payloads are decoded through the generated pool, which only knows messages whose generated
-  // code is linked in; touching one keeps the linker from dropping the registration events.
+  // code is linked in; touching one message per events file keeps the linker from dropping it.
   (void)socgov::registration::v1::OrganizationRegistered::descriptor();
+  (void)socgov::supervision::v1::CaseProgressed::descriptor();
 }
 
 bus::Route Recorder::MakeRoute(const std::string& stream, const std::string& durable) const {
