@@ -72,6 +72,14 @@ std::string EnumChoices(const google::protobuf::EnumDescriptor& descriptor) {
   return choices;
 }
 
+std::string Choices(const google::protobuf::EnumDescriptor* descriptor, bool required) {
+  return EnumChoices(*descriptor) + (required ? " (required)" : "");
+}
+
+config::Option Switch(const std::string& name, const std::string& what) {
+  return {name, "false", what + "; may be bare"};
+}
+
 int ParseEnumName(const google::protobuf::EnumDescriptor& descriptor, std::string_view label,
                   const std::string& value) {
   const std::string prefix = Prefix(descriptor);
@@ -181,7 +189,7 @@ int64_t CampaignVersion(const Context& ctx, SupStub& stub, const Config& flags,
 
 std::vector<Command> SupervisionCommands() {
   std::vector<Command> all = SupReportCommands();
-  for (auto part : {SupPlanCommands(), SupCaseCommands()}) {
+  for (auto part : {SupPlanCommands(), SupCaseCommands(), SupComplaintCommands()}) {
     all.insert(all.end(), std::make_move_iterator(part.begin()),
                std::make_move_iterator(part.end()));
   }

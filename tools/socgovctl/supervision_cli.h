@@ -55,6 +55,11 @@ inline const config::Option kSupRequestId{"request-id", "",
 inline const config::Option kSupPageSize{"page-size", "0", "page size (0: server default)"};
 inline const config::Option kSupPageToken{"page-token", "", "token from a previous page"};
 
+// Help of an enum flag: its choices, and " (required)".
+std::string Choices(const google::protobuf::EnumDescriptor* descriptor, bool required);
+// A boolean option that may be given bare (list it among the command's switches too).
+config::Option Switch(const std::string& name, const std::string& what);
+
 // ---- flags ------------------------------------------------------------------------------------
 
 // "ABNORMAL" for CREDIT_LIST_ABNORMAL: the value name without the prefix its UNSPECIFIED value
@@ -115,8 +120,9 @@ int64_t CampaignVersion(const Context& ctx, SupStub& stub, const config::Config&
 
 // ---- the command tables of the sup group, in usage order ------------------------------------
 
-std::vector<Command> SupReportCommands();  // years, reports, sweep, credit
-std::vector<Command> SupPlanCommands();    // sampling plans and sup redraw
-std::vector<Command> SupCaseCommands();    // cases, complaints, illegal orgs, campaigns, detect
+std::vector<Command> SupReportCommands();     // years, reports, sweep, credit
+std::vector<Command> SupPlanCommands();       // sampling plans and sup redraw
+std::vector<Command> SupCaseCommands();       // cases and the ActOnCase steps
+std::vector<Command> SupComplaintCommands();  // complaints, illegal orgs, campaigns, detect
 
 }  // namespace socgov::ctl
