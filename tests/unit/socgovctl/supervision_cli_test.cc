@@ -158,6 +158,28 @@ TEST(SupFlags, RepeatableFlagsCollectEveryOccurrence) {
   EXPECT_NE(err.str().find("--x needs a value"), std::string::npos) << err.str();
 }
 
+// A switch or repeatable flag that is not an option, or an option declared twice, would only
+// show when someone ran the command; --help loads every option.
+TEST(SupUsage, EveryCommandHasHelpAndDeclaresItsSwitches) {
+  int commands = 0;
+  for (const Command& command : Commands()) {
+    if (command.group != "sup") continue;
+    ++commands;
+    const auto declared = [&](std::string_view name) {
+      for (const config::Option& option : command.options) {
+        if (option.name == name) return true;
+      }
+      return false;
+    };
+    for (std::string_view name : command.switches) EXPECT_TRUE(declared(name)) << name;
+    for (std::string_view name : command.repeatable) EXPECT_TRUE(declared(name)) << name;
+    const Outcome run = Sup(std::string(command.name), {"--help"});
+    EXPECT_EQ(run.exit_code, kExitOk) << command.name << ": " << run.err;
+    EXPECT_TRUE(run.out.starts_with("usage: socgovctl sup " + std::string(command.name)));
+  }
+  EXPECT_EQ(commands, 58);  // the 38 RPCs besides ActOnCase, its 19 steps, and redraw
+}
+
 TEST(SupUsage, GlobalUsageNamesTheSupervisionAddress) {
   EXPECT_NE(GlobalUsage().find("--supervision-addr"), std::string::npos);
   EXPECT_NE(GlobalUsage().find("SOCGOV_SUPERVISION_ADDR (127.0.0.1:50052)"), std::string::npos);
