@@ -55,18 +55,64 @@ std::string CommandPath(const Command& command) {
   return path;
 }
 
+bool Lists(const std::vector<std::string_view>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 // Config::Load wants a value after every flag, so bare switches become "--name=true" first.
-std::vector<std::string> NormalizeArgs(const Command& command,
-                                       const std::vector<std::string>& args) {
+std::vector<std::string> NormalizeSwitches(const Command& command,
+                                           const std::vector<std::string>& args) {
   std::vector<std::string> normalized;
   normalized.reserve(args.size());
   for (const std::string& arg : args) {
-    const bool bare_switch = arg.starts_with("--") &&
-                             std::find(command.switches.begin(), command.switches.end(),
-                                       std::string_view(arg).substr(2)) != command.switches.end();
+    const bool bare_switch =
+        arg.starts_with("--") && Lists(command.switches, std::string_view(arg).substr(2));
     normalized.push_back(bare_switch ? arg + "=true" : arg);
   }
   return normalized;
+}
+
+// Config::Load keeps the last value of a flag, so the occurrences of a repeatable one become a
+// single "--name=v1<sep>v2" where the first stood. A flag without its value is left for Config
+// to report.
+std::vector<std::string> MergeRepeatable(const Command& command, std::vector<std::string> args) {
+  if (command.repeatable.empty()) return args;
+  std::vector<std::string> merged;
+  std::map<std::string, size_t, std::less<>> first;  // flag name → its index in merged
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      merged.insert(merged.end(), args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+      break;
+    }
+    const size_t eq = arg.find('=');
+    const std::string name = arg.starts_with("--") ? arg.substr(2, eq - 2) : "";
+    const bool has_next = i + 1 < args.size() && !args[i + 1].starts_with("--");
+    if (name.empty() || !Lists(command.repeatable, name) ||
+        (eq == std::string::npos && !has_next)) {
+      merged.push_back(arg);
+      continue;
+    }
+    const std::string value = eq != std::string::npos ? arg.substr(eq + 1) : args[++i];
+    if (auto it = first.find(name); it != first.end()) {
+      merged[it->second] += kRepeatSeparator + value;
+    } else {
+      first.emplace(name, merged.size());
+      merged.push_back("--" + name + "=" + value);
+    }
+  }
+  return merged;
+}
+
+std::vector<std::string> NormalizeArgs(const Command& command,
+                                       const std::vector<std::string>& args) {
+  return MergeRepeatable(command, NormalizeSwitches(command, args));
+}
+
+std::vector<Command> Concat(std::vector<Command> first, std::vector<Command> second) {
+  first.insert(first.end(), std::make_move_iterator(second.begin()),
+               std::make_move_iterator(second.end()));
+  return first;
 }
 
 // Options most registration commands share.
@@ -84,7 +130,7 @@ Option Output(const std::string& id_meaning) {
 // ---- table -----------------------------------------------------------------------------------
 
 const std::vector<Command>& Commands() {
-  static const std::vector<Command> kCommands = {
+  static const std::vector<Command> kBase = {
       {"token",
        "mint",
        "mint a bearer token (HS256) from a key file",
@@ -483,6 +529,7 @@ const std::vector<Command>& Commands() {
        {},
        DlqRetry},
   };
+  static const std::vector<Command> kCommands = Concat(kBase, SupervisionCommands());
   return kCommands;
 }
 
@@ -506,10 +553,11 @@ bool IsKnownGroup(std::string_view group) {
 
 std::string GlobalUsage() {
   std::ostringstream usage;
-  usage << "usage: socgovctl [--registration-addr A] [--audit-addr A] [--timeout-ms N] "
-           "[--token T] <group> <command> [flags]\n"
-           "  env: SOCGOV_REGISTRATION_ADDR (127.0.0.1:50051), SOCGOV_AUDIT_ADDR "
-           "(127.0.0.1:50061), SOCGOV_TOKEN (sent as a bearer token; preferred to --token)\n"
+  usage << "usage: socgovctl [--registration-addr A] [--supervision-addr A] [--audit-addr A] "
+           "[--timeout-ms N] [--token T] <group> <command> [flags]\n"
+           "  env: SOCGOV_REGISTRATION_ADDR (127.0.0.1:50051), SOCGOV_SUPERVISION_ADDR "
+           "(127.0.0.1:50052), SOCGOV_AUDIT_ADDR (127.0.0.1:50061), SOCGOV_TOKEN (sent as a "
+           "bearer token; preferred to --token)\n"
            "commands:\n";
   for (const Command& command : Commands()) {
     std::string path = CommandPath(command);

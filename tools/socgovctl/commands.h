@@ -21,11 +21,18 @@ inline constexpr int kExitUsage = 2;        // bad command line
 inline constexpr int kExitChainBroken = 3;  // audit verify answered ok=false
 inline constexpr int kExitNameTaken = 4;    // reg check-name answered available=false
 inline constexpr int kExitDeadLetter = 5;   // dlq retry: the event still does not apply
+inline constexpr int kExitDrawMismatch =
+    6;  // sup redraw: the local draw differs from the published
+
+// A repeatable flag given several times ("--finding A --finding B") reaches the command as one
+// value, the occurrences joined by this separator (RunCommand merges them; Config keeps one value).
+inline constexpr char kRepeatSeparator = '\x1f';
 
 // What every command may need from the global flags and environment. Streams are passed in rather
 // than written directly so commands can be driven from tests.
 struct Context {
   std::string registration_addr;
+  std::string supervision_addr;
   std::string audit_addr;
   std::chrono::milliseconds timeout{10000};
   std::string token;  // empty: no authorization metadata is sent
@@ -45,10 +52,14 @@ struct Command {
   // Boolean options that may be given bare ("--all"); Config::Load itself always wants a value.
   std::vector<std::string_view> switches;
   CommandFn run;
+  // Options that may be given more than once; their values are joined by kRepeatSeparator.
+  std::vector<std::string_view> repeatable = {};
 };
 
 // Every command, in the order the usage text lists them.
 const std::vector<Command>& Commands();
+// The "sup" group (supervision_commands.cc), appended to Commands().
+std::vector<Command> SupervisionCommands();
 
 // nullptr when no command matches. For one-word commands `name` is ignored.
 const Command* FindCommand(std::string_view group, std::string_view name);

@@ -1,5 +1,6 @@
 // socgovctl: the operator and demo CLI over the socgov gRPC APIs.
-//   socgovctl [--registration-addr A] [--audit-addr A] [--timeout-ms N] [--token T]
+//   socgovctl [--registration-addr A] [--supervision-addr A] [--audit-addr A] [--timeout-ms N]
+//             [--token T]
 //             <group> <command> [flags]
 // main only reads the global flags and picks the command; the commands live in commands.cc.
 #include <unistd.h>
@@ -36,10 +37,12 @@ bool IsHelp(std::string_view arg) { return arg == "--help" || arg == "-h"; }
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Option names double as environment names: SOCGOV_REGISTRATION_ADDR, SOCGOV_AUDIT_ADDR,
-  // SOCGOV_TOKEN (prefer the variable: a --token argument is visible to other users in ps).
+  // Option names double as environment names: SOCGOV_REGISTRATION_ADDR, SOCGOV_SUPERVISION_ADDR,
+  // SOCGOV_AUDIT_ADDR, SOCGOV_TOKEN (prefer the variable: a --token argument is visible to other
+  // users in ps).
   const std::vector<Option> options = {
       {"registration-addr", "127.0.0.1:50051", "registration service address"},
+      {"supervision-addr", "127.0.0.1:50052", "supervision service address"},
       {"audit-addr", "127.0.0.1:50061", "audit service address"},
       {"timeout-ms", "10000", "deadline of each RPC in milliseconds"},
       {"token", "", "bearer token sent as authorization metadata"},
@@ -68,6 +71,7 @@ int main(int argc, char** argv) {
   global_argv.push_back(nullptr);
 
   std::string registration_addr;
+  std::string supervision_addr;
   std::string audit_addr;
   std::string token;
   int64_t timeout_ms = 0;
@@ -78,6 +82,7 @@ int main(int argc, char** argv) {
       return UsageError("unexpected argument \"" + global.positional().front() + "\"");
     }
     registration_addr = global.Get("registration-addr");
+    supervision_addr = global.Get("supervision-addr");
     audit_addr = global.Get("audit-addr");
     timeout_ms = global.GetInt("timeout-ms", 1, std::numeric_limits<int32_t>::max());
     token = global.Get("token");
@@ -85,6 +90,7 @@ int main(int argc, char** argv) {
     return UsageError(e.what());
   }
   if (registration_addr.empty()) return UsageError("--registration-addr must not be empty");
+  if (supervision_addr.empty()) return UsageError("--supervision-addr must not be empty");
   if (audit_addr.empty()) return UsageError("--audit-addr must not be empty");
 
   if (next >= args.size()) return UsageError("missing command");
@@ -113,6 +119,7 @@ int main(int argc, char** argv) {
 
   const Context ctx{
       .registration_addr = registration_addr,
+      .supervision_addr = supervision_addr,
       .audit_addr = audit_addr,
       .timeout = std::chrono::milliseconds(timeout_ms),
       .token = token,
