@@ -36,6 +36,8 @@ void Wire(service::Kit& kit) {
   auto& registry = kit.Make<Registry>(store, settings, kit.clock());
   // Supervision may be deployed after registration: its decisions are consumed once they exist.
   kit.Consume(PenaltyRoute(registry, kit.jurisdiction(), kit.config().Get("penalty-durable")));
+  kit.Consume(
+      FilingRemovalRoute(registry, kit.jurisdiction(), kit.config().Get("filing-removal-durable")));
   kit.Serve(kit.Make<RegistrationHandler>(registry, kit.verifier(), kit.clock(), kit.logger()));
   // REG-04: lapse preparations past their founding deadline, at start and then hourly.
   const auth::Principal sweeper{"registration.sweeper", {"registrar"}, kit.jurisdiction(), 0};
@@ -71,7 +73,9 @@ service::Definition ServiceDefinition() {
             "departments consulted in a joint review (comma separated)"},
            {"review-answer-days", "10", "days a department has to answer in a joint review"},
            {"penalty-durable", "registration-penalties",
-            "durable consumer of supervision's case.decided events"}},
+            "durable consumer of supervision's case.decided events"},
+           {"filing-removal-durable", "registration-filing-removals",
+            "durable consumer of supervision's campaign.filing_removed events"}},
       .wire = Wire};
 }
 

@@ -719,5 +719,79 @@ TEST_F(SupervisionTest, Zb02CampaignCountsAndEnf13IllegalOrganizationBanned) {
   EXPECT_EQ(listed.orgs(0).case_id(), c.id());
 }
 
+// A low-activity community filing removed in a supervision campaign reaches registration as
+// campaign.filing_removed, and registration removes the filing (the kit's router, events alone);
+// the low-activity detection proposes the filing first.
+TEST_F(SupervisionTest, LowActivityCommunityFilingRemovedInACampaignIsRemovedInRegistration) {
+  rv1::FileCommunityOrganizationRequest req;
+  req.set_request_id("sup-file-1");
+  auto* p = req.mutable_profile();
+  p->set_org_type(rv1::ORG_TYPE_COMMUNITY);
+  p->set_community_form(rv1::COMMUNITY_FORM_SERVICE);
+  p->set_name("集美区侨英街道叶厝社区夕阳红志愿服务队");
+  p->set_domicile("厦门市集美区侨英街道叶厝社区居委会");
+  p->mutable_legal_representative()->set_name("陈美玲");
+  p->mutable_funds()->set_fen(100'000);
+  p->set_business_scope("助老志愿服务");
+  p->set_jurisdiction(kJimei);
+  p->set_staff_count(5);
+  p->set_filed_with("侨英街道办事处");
+  req.set_legal_representative_id_number(kValidId);
+  rv1::Organization filing;
+  auto st = Call(&rv1::RegistrationService::Stub::FileCommunityOrganization, req, &filing,
+                 Token("clerk"));
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        return RedisInt({"EXISTS", "{sup}:dir:org:" + filing.id()}) == 1;
+      },
+      seconds(20)));
+
+  // Filed 2026-12; a year and more later with nothing observed, the scan proposes it.
+  sup_clock_.SetDay("2028-01-15");
+  sv1::RunDetectionsRequest detect;
+  sv1::RunDetectionsResponse found;
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::RunDetections, detect, &found, "inspector").ok());
+  ASSERT_EQ(found.candidates_size(), 1);
+  EXPECT_EQ(found.candidates(0).organization_id(), filing.id());
+  EXPECT_EQ(found.candidates(0).detection(), "low_activity_filing");
+
+  sv1::StartCampaignRequest start;
+  start.set_request_id("low-camp");
+  start.set_name("2028年不活跃社区社会组织清理");
+  start.set_kind(sv1::CAMPAIGN_KIND_LOW_ACTIVITY_COMMUNITY);
+  sv1::Campaign camp;
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::StartCampaign, start, &camp, "inspector").ok());
+  sv1::AddCampaignItemRequest add;
+  add.set_request_id("low-item");
+  add.set_campaign_id(camp.id());
+  add.set_version(camp.version());
+  add.set_organization_id(filing.id());
+  add.set_problem("一年以上未开展活动");
+  add.set_rectification_deadline("2028-02-15");
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::AddCampaignItem, add, &camp, "inspector").ok());
+  sv1::ResolveCampaignItemRequest res;
+  res.set_request_id("low-remove");
+  res.set_campaign_id(camp.id());
+  res.set_version(camp.version());
+  res.set_item_id(camp.items(0).id());
+  res.set_resolution(sv1::ITEM_RESOLUTION_FILING_REMOVED);
+  st = Sup(&sv1::SupervisionService::Stub::ResolveCampaignItem, res, &camp, "inspector");
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(camp.counts().removed(), 1);
+
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        rv1::GetOrganizationRequest get;
+        get.set_organization_id(filing.id());
+        rv1::Organization o;
+        return Call(&rv1::RegistrationService::Stub::GetOrganization, get, &o, Token("viewer"))
+                   .ok() &&
+               o.status() == rv1::ORG_STATUS_FILING_REMOVED;
+      },
+      seconds(20)))
+      << ServiceLog();
+}
+
 }  // namespace
 }  // namespace socgov::testing

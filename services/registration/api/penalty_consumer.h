@@ -15,6 +15,11 @@ namespace socgov::registration {
 bus::Route PenaltyRoute(Registry& registry, const std::string& jurisdiction,
                         const std::string& durable);
 
+// Supervision's campaign.filing_removed events: low-activity community filings it removed in a
+// campaign, removed here (durable `durable`, a monotonic gate per campaign).
+bus::Route FilingRemovalRoute(Registry& registry, const std::string& jurisdiction,
+                              const std::string& durable);
+
 // socgov.v1.<city>.<district|_>.supervision.case.decided for a deployment's jurisdiction.
 std::string CaseDecidedSubject(const std::string& jurisdiction);
 

@@ -125,4 +125,42 @@ Result<std::optional<Mutation>> Registry::DecidePenalty(const std::string& event
   return std::optional<Mutation>(std::move(m));
 }
 
+Result<std::optional<Mutation>> Registry::DecideFilingRemoval(const std::string& event_id,
+                                                              const std::string& campaign_bytes) {
+  if (event_id.empty()) return Error::InvalidArgument("ce-id", "missing");
+  sv::CampaignChanged item;
+  if (!item.ParseFromString(campaign_bytes))
+    return Error::InvalidArgument("data", "not a socgov.supervision.v1.CampaignChanged");
+  if (item.organization_id().empty()) return Error::InvalidArgument("organization_id", "missing");
+  auto org = store_.LoadOrganization(item.organization_id());
+  if (!org.ok() && org.error().code == ErrorCode::kNotFound)
+    return Error::NotFound("organization " + item.organization_id() + " is not filed here");
+  if (!org.ok()) return org.error();
+  if (org->profile.jurisdiction != item.jurisdiction())
+    return Error::FailedPrecondition("filing " + org->id + " belongs to " +
+                                     org->profile.jurisdiction + ", the campaign names " +
+                                     item.jurisdiction());
+  // Removed already (by a clerk, or this event applied before its inbox record was dropped).
+  if (org->status == OrgStatus::kFilingRemoved) return std::optional<Mutation>();
+  auth::Principal actor{item.actor().subject(),
+                        {item.actor().roles().begin(), item.actor().roles().end()},
+                        item.actor().jurisdiction()};
+  if (actor.subject.empty()) actor.subject = "supervision";
+  const TimePoint now = clock_.Now();
+  const std::string reason = "low activity: supervision campaign " + item.name().substr(0, 200) +
+                             " item " + item.item_id();
+  auto after = registration::RemoveFiling(*org, org->version, reason, now);
+  if (!after.ok()) return after.error();
+  Mutation m;
+  AddOrgWrite(m, *org, *after);
+  m.outbox_key = kOutboxKey;
+  v1::FilingRemoved body;
+  *body.mutable_organization() = ToProto(*after);
+  ToProto(ToActor(actor), body.mutable_actor());
+  body.set_reason(after->status_reason);
+  m.events = {Event(body, "organization", "filing_removed", after->id, after->version,
+                    after->profile.jurisdiction, actor.subject, now)};
+  return std::optional<Mutation>(std::move(m));
+}
+
 }  // namespace socgov::registration

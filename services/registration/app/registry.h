@@ -93,6 +93,10 @@ class Registry {
   // penalty.
   Result<std::optional<store::Mutation>> DecidePenalty(const std::string& event_id,
                                                        const std::string& case_decided_bytes);
+  // Low-activity community filings removed by a supervision campaign (campaign.filing_removed):
+  // the filing's removal, as the router's writes; nullopt when it is already removed.
+  Result<std::optional<store::Mutation>> DecideFilingRemoval(const std::string& event_id,
+                                                             const std::string& campaign_bytes);
 
   const RegistrySettings& settings() const { return settings_; }
 
