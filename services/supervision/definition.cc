@@ -25,6 +25,15 @@ SupervisionSettings ReadSettings(const config::Config& cfg, const std::string& j
   s.decision_days = static_cast<std::int32_t>(cfg.GetInt("decision-days", 30, 365));
   s.service_days = static_cast<std::int32_t>(cfg.GetInt("service-days", 1, 30));
   s.complaint_answer_days = static_cast<std::int32_t>(cfg.GetInt("complaint-answer-days", 1, 90));
+  const auto t = cfg.GetList("rating-thresholds");
+  try {
+    if (t.size() != 4) throw std::invalid_argument("count");
+    s.rating_thresholds = {std::stoi(t[0]), std::stoi(t[1]), std::stoi(t[2]), std::stoi(t[3])};
+  } catch (const std::exception&) {
+    throw config::ConfigError("rating-thresholds: four scores, 5A,4A,3A,2A, e.g. 900,800,700,600");
+  }
+  if (auto err = ValidateThresholds(s.rating_thresholds))
+    throw config::ConfigError("rating-thresholds: " + err->message + " (RT-06)");
   return s;
 }
 
@@ -71,6 +80,8 @@ service::Definition ServiceDefinition() {
                        "ENF-03: years after a violation within which a case may be filed"},
                       {"decision-days", "90", "ENF-11: days from filing to the decision"},
                       {"service-days", "7", "ENF-06: days from the decision to its service"},
+                      {"rating-thresholds", "900,800,700,600",
+                       "RT-06: lowest scores of 5A, 4A, 3A and 2A (Chanhe; Anqing: 950,901,...)"},
                       {"complaint-answer-days", "15",
                        "days within which a complaint's reporter is answered"}},
           .wire = Wire};

@@ -793,5 +793,108 @@ TEST_F(SupervisionTest, LowActivityCommunityFilingRemovedInACampaignIsRemovedInR
       << ServiceLog();
 }
 
+// 等级评估: RT-02 seniority judged from the directory, RT-06/07 scores and thresholds, RT-05
+// validity of the 2026 rules, RT-11 the grade in force on the public list.
+TEST_F(SupervisionTest, Rt02Rt05Rt06RatingRoundFromApplicationToAnnouncedGrade) {
+  const std::string org = Register("厦门市集美区评估一号服务中心", "rt1");
+  auto round = [&](const std::string& id, int year, const std::string& from,
+                   const std::string& to) {
+    sv1::OpenRatingRoundRequest r;
+    r.set_request_id(id);
+    r.set_year(year);
+    r.set_applications_open(from);
+    r.set_applications_close(to);
+    auto* m = r.mutable_maxima();
+    m->set_basic_conditions(150);
+    m->set_internal_governance(350);
+    m->set_performance(350);
+    m->set_social_evaluation(150);
+    m->set_bonus(50);
+    sv1::RatingRound out;
+    auto st = Sup(&sv1::SupervisionService::Stub::OpenRatingRound, r, &out, "rating_officer");
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    return out;
+  };
+  auto apply = [&](const sv1::RatingRound& rr, const std::string& id) {
+    sv1::ApplyForRatingRequest a;
+    a.set_request_id(id);
+    a.set_round_id(rr.id());
+    a.set_organization_id(org);
+    sv1::RatingEvaluation e;
+    auto st = Sup(&sv1::SupervisionService::Stub::ApplyForRating, a, &e, "rating_officer");
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    return e;
+  };
+  int step = 0;
+  auto act = [&](sv1::RatingEvaluation& e, auto fill) {
+    sv1::ActOnRatingRequest req;
+    req.set_request_id("rt-" + std::to_string(++step));
+    req.set_evaluation_id(e.id());
+    req.set_version(e.version());
+    fill(req);
+    auto st = Sup(&sv1::SupervisionService::Stub::ActOnRating, req, &e, "rating_officer");
+    EXPECT_TRUE(st.ok()) << "step " << step << ": " << st.error_message();
+  };
+
+  // Registered in 2026: in a 2027 round it has not been registered two full years (RT-02).
+  sup_clock_.SetDay("2027-05-01");
+  auto early = apply(round("round-2027", 2027, "2027-04-01", "2027-06-30"), "apply-2027");
+  act(early, [](sv1::ActOnRatingRequest& r) { r.mutable_check_eligibility(); });
+  EXPECT_EQ(early.state(), sv1::RATING_STATE_INELIGIBLE);
+  ASSERT_GE(early.ineligibility_size(), 1);
+  EXPECT_EQ(early.ineligibility(0).rfind("RT-02", 0), 0u) << early.ineligibility(0);
+
+  sup_clock_.SetDay("2029-05-01");
+  const auto r2029 = round("round-2029", 2029, "2029-04-01", "2029-06-30");
+  EXPECT_EQ(r2029.rules(), sv1::RATING_RULES_2026);
+  EXPECT_EQ(r2029.thresholds().five_a(), 900);  // RT-06: the deployment's setting
+  auto e = apply(r2029, "apply-2029");
+  act(e, [](sv1::ActOnRatingRequest& r) { r.mutable_check_eligibility(); });
+  ASSERT_EQ(e.state(), sv1::RATING_STATE_SELF_ASSESSMENT);
+  auto scores = [](sv1::DimensionScores* s, int basic) {
+    s->set_basic_conditions(basic);
+    s->set_internal_governance(330);
+    s->set_performance(330);
+    s->set_social_evaluation(140);
+    s->set_bonus(10);
+  };
+  act(e, [&](sv1::ActOnRatingRequest& r) {
+    scores(r.mutable_self_assessment()->mutable_scores(), 150);
+  });
+  // A dimension over its maximum is refused naming it (RT-07).
+  {
+    sv1::ActOnRatingRequest bad;
+    bad.set_request_id("rt-bad");
+    bad.set_evaluation_id(e.id());
+    bad.set_version(e.version());
+    scores(bad.mutable_preliminary_score()->mutable_scores(), 151);
+    sv1::RatingEvaluation ignored;
+    auto st = Sup(&sv1::SupervisionService::Stub::ActOnRating, bad, &ignored, "rating_officer");
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_NE(st.error_message().find("basic_conditions"), std::string::npos) << st.error_message();
+  }
+  act(e, [&](sv1::ActOnRatingRequest& r) {
+    scores(r.mutable_preliminary_score()->mutable_scores(), 145);
+  });
+  act(e, [](sv1::ActOnRatingRequest& r) { r.mutable_committee_decision(); });
+  EXPECT_EQ(e.total_score(), 955);
+  EXPECT_EQ(e.grade(), "5A");
+  act(e, [](sv1::ActOnRatingRequest& r) { r.mutable_start_publicity()->set_until("2029-05-10"); });
+  sup_clock_.SetDay("2029-05-12");
+  act(e, [](sv1::ActOnRatingRequest& r) { r.mutable_announce(); });
+  EXPECT_EQ(e.state(), sv1::RATING_STATE_FINAL);
+  EXPECT_EQ(e.valid_from(), "2030-01-01");  // RT-05 (2026 rules)
+  EXPECT_EQ(e.valid_to(), "2034-12-31");
+  EXPECT_TRUE(e.certificate_and_plaque());  // RT-01
+
+  sup_clock_.SetDay("2030-02-01");
+  sv1::ListRatingsRequest list;
+  list.set_in_force_only(true);
+  sv1::ListRatingsResponse rows;
+  ASSERT_TRUE(Sup(&sv1::SupervisionService::Stub::ListRatings, list, &rows, "viewer").ok());
+  ASSERT_EQ(rows.evaluations_size(), 1);
+  EXPECT_EQ(rows.evaluations(0).grade(), "5A");
+}
+
 }  // namespace
 }  // namespace socgov::testing

@@ -32,6 +32,11 @@ namespace {
 #define CAMPAIGN_ROLES \
   { "enforcement_officer", "inspector", "admin" }
 
+#define RATE_ROLES \
+  { "rating_officer", "admin" }
+#define RATE_APPLY_ROLES \
+  { "rating_officer", "clerk", "admin" }
+
 }  // namespace
 
 // The one place a use case's outcome becomes a gRPC status: its Result, a Redis outage
@@ -332,6 +337,41 @@ grpc::Status SupervisionHandler::RunDetections(grpc::ServerContext* ctx,
                                                v1::RunDetectionsResponse* resp) {
   return Serve(ctx, CAMPAIGN_ROLES, resp,
                [&](const auth::Principal& who) { return supervisor_.RunDetections(who, *req); });
+}
+
+grpc::Status SupervisionHandler::OpenRatingRound(grpc::ServerContext* ctx,
+                                                 const v1::OpenRatingRoundRequest* req,
+                                                 v1::RatingRound* resp) {
+  return Serve(ctx, RATE_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.OpenRatingRound(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ApplyForRating(grpc::ServerContext* ctx,
+                                                const v1::ApplyForRatingRequest* req,
+                                                v1::RatingEvaluation* resp) {
+  return Serve(ctx, RATE_APPLY_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.ApplyForRating(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ActOnRating(grpc::ServerContext* ctx,
+                                             const v1::ActOnRatingRequest* req,
+                                             v1::RatingEvaluation* resp) {
+  return Serve(ctx, RATE_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.ActOnRating(who, *req); });
+}
+
+grpc::Status SupervisionHandler::GetRating(grpc::ServerContext* ctx,
+                                           const v1::GetRatingRequest* req,
+                                           v1::RatingEvaluation* resp) {
+  return Serve(ctx, READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.GetRating(who, *req); });
+}
+
+grpc::Status SupervisionHandler::ListRatings(grpc::ServerContext* ctx,
+                                             const v1::ListRatingsRequest* req,
+                                             v1::ListRatingsResponse* resp) {
+  return Serve(ctx, READ_ROLES, resp,
+               [&](const auth::Principal& who) { return supervisor_.ListRatings(who, *req); });
 }
 
 }  // namespace socgov::supervision

@@ -108,6 +108,16 @@ class SupervisionHandler final : public v1::SupervisionService::Service {
                            v1::Campaign* resp) override;
   grpc::Status RunDetections(grpc::ServerContext* ctx, const v1::RunDetectionsRequest* req,
                              v1::RunDetectionsResponse* resp) override;
+  grpc::Status OpenRatingRound(grpc::ServerContext* ctx, const v1::OpenRatingRoundRequest* req,
+                               v1::RatingRound* resp) override;
+  grpc::Status ApplyForRating(grpc::ServerContext* ctx, const v1::ApplyForRatingRequest* req,
+                              v1::RatingEvaluation* resp) override;
+  grpc::Status ActOnRating(grpc::ServerContext* ctx, const v1::ActOnRatingRequest* req,
+                           v1::RatingEvaluation* resp) override;
+  grpc::Status GetRating(grpc::ServerContext* ctx, const v1::GetRatingRequest* req,
+                         v1::RatingEvaluation* resp) override;
+  grpc::Status ListRatings(grpc::ServerContext* ctx, const v1::ListRatingsRequest* req,
+                           v1::ListRatingsResponse* resp) override;
 
  private:
   template <typename Resp, typename Call>

@@ -22,4 +22,7 @@ Result<std::string> NewCaseId(SupervisionStore& store, const std::string& author
 void AddNewCase(Mutation& m, const Case& c, const auth::Principal& who,
                 const std::string& authority, TimePoint now);
 
+// Every case, oldest first (a district's cases number in the hundreds a year).
+Result<std::vector<Case>> AllCases(SupervisionStore& store);
+
 }  // namespace socgov::supervision

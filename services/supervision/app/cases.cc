@@ -393,9 +393,6 @@ Result<v1::EnforcementCase> Supervisor::GetCase(const auth::Principal& who,
   return ToProto(*c, CaseRules(settings_), ChinaDate(clock_.Now()));
 }
 
-namespace {
-
-// Every case, oldest first (a district's cases number in the hundreds a year).
 Result<std::vector<Case>> AllCases(SupervisionStore& store) {
   const auto ids = store.Read({{"ZRANGE", keys::kCases, "0", "-1"}});
   std::vector<std::vector<std::string>> reads;
@@ -408,8 +405,6 @@ Result<std::vector<Case>> AllCases(SupervisionStore& store) {
   }
   return out;
 }
-
-}  // namespace
 
 Result<v1::ListCasesResponse> Supervisor::ListCases(const auth::Principal& who,
                                                     const v1::ListCasesRequest& in) {

@@ -16,6 +16,7 @@
 #include "platform/util/clock.h"
 #include "platform/util/error.h"
 #include "socgov/supervision/v1/supervision_service.pb.h"
+#include "supervision/domain/rating_scale.h"
 
 namespace socgov::directory {
 class Directory;
@@ -34,6 +35,7 @@ struct SupervisionSettings {
   std::int32_t decision_days = 90;          // ENF-11
   std::int32_t service_days = 7;            // ENF-06
   std::int32_t complaint_answer_days = 15;  // answer to the reporter
+  GradeThresholds rating_thresholds;        // RT-06 (Chanhe by default)
 };
 
 class Supervisor {
@@ -126,6 +128,18 @@ class Supervisor {
   Result<v1::Campaign> GetCampaign(const auth::Principal& who, const v1::GetCampaignRequest& in);
   Result<v1::RunDetectionsResponse> RunDetections(const auth::Principal& who,
                                                   const v1::RunDetectionsRequest& in);
+
+  // Rating evaluation (ratings.cc).
+  Result<v1::RatingRound> OpenRatingRound(const auth::Principal& who,
+                                          const v1::OpenRatingRoundRequest& in);
+  Result<v1::RatingEvaluation> ApplyForRating(const auth::Principal& who,
+                                              const v1::ApplyForRatingRequest& in);
+  Result<v1::RatingEvaluation> ActOnRating(const auth::Principal& who,
+                                           const v1::ActOnRatingRequest& in);
+  Result<v1::RatingEvaluation> GetRating(const auth::Principal& who,
+                                         const v1::GetRatingRequest& in);
+  Result<v1::ListRatingsResponse> ListRatings(const auth::Principal& who,
+                                              const v1::ListRatingsRequest& in);
 
   const SupervisionSettings& settings() const { return settings_; }
 

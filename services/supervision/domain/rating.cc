@@ -235,7 +235,7 @@ Result<Evaluation> StartPublicity(Evaluation e, const PublicityInput& in, Date t
   return e;
 }
 
-Result<Evaluation> Appeal(Evaluation e, const AppealInput&, Date today) {
+Result<Evaluation> AppealRating(Evaluation e, const RatingAppealInput&, Date today) {
   if (e.state != EvaluationState::kPublicity) {
     return WrongState(e.state, "RT-08 an appeal is possible only during publicity");
   }

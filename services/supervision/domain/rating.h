@@ -173,9 +173,9 @@ struct PublicityInput {
 // COMMITTEE_DECISION → PUBLICITY from today to `until`.
 Result<Evaluation> StartPublicity(Evaluation e, const PublicityInput& in, Date today);
 
-struct AppealInput {};
+struct RatingAppealInput {};
 // RT-08: PUBLICITY → APPEALED, only while publicity lasts.
-Result<Evaluation> Appeal(Evaluation e, const AppealInput& in, Date today);
+Result<Evaluation> AppealRating(Evaluation e, const RatingAppealInput& in, Date today);
 
 // RT-08: the review decision is notified in writing within 15 days of the appeal.
 inline constexpr int kAppealReviewDays = 15;

@@ -115,6 +115,23 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CampaignItem, id, organization_i
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Campaign, id, name, kind, jurisdiction, started_on,
                                                 items, version)
 
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DimensionScores, basic_conditions,
+                                                internal_governance, performance, social_evaluation,
+                                                bonus)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(GradeThresholds, five_a, four_a, three_a, two_a)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Round, id, year, jurisdiction, applications_open,
+                                                applications_close, revision, maxima, thresholds,
+                                                seniority_as_of, local_upgrade_after_two_years)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Reason, rule, text)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Evaluation, organization_id, org_kind, round, state,
+                                                applied_on, re_evaluation, simplified_on_site,
+                                                ineligibility, self_assessment, scores, total_score,
+                                                grade, publicity_from, publicity_until, appealed_on,
+                                                announced_on, valid_from, valid_to, adjustments)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StoredRating, id, organization_name, evaluation,
+                                                version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StoredRound, round, version)
+
 namespace {
 
 template <typename T>
@@ -174,6 +191,19 @@ Result<IllegalOrg> DecodeIllegalOrg(const std::vector<std::string>& f) {
 std::vector<std::string> EncodeCampaign(const Campaign& c) { return Encode(c, c.jurisdiction); }
 Result<Campaign> DecodeCampaign(const std::vector<std::string>& f) {
   return Decode<Campaign>(f, "campaign");
+}
+
+std::vector<std::string> EncodeRound(const StoredRound& r) {
+  return Encode(r, r.round.jurisdiction);
+}
+Result<StoredRound> DecodeRound(const std::vector<std::string>& f) {
+  return Decode<StoredRound>(f, "rating round");
+}
+std::vector<std::string> EncodeRating(const StoredRating& r) {
+  return Encode(r, r.evaluation.round.jurisdiction);
+}
+Result<StoredRating> DecodeRating(const std::vector<std::string>& f) {
+  return Decode<StoredRating>(f, "rating evaluation");
 }
 
 }  // namespace socgov::supervision

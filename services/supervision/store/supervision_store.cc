@@ -32,6 +32,9 @@ std::string Reporter(const std::string& complaint_id) {
 }
 std::string Illegal(const std::string& id) { return "{sup}:illegal:" + id; }
 std::string Campaign(const std::string& id) { return "{sup}:campaign:" + id; }
+std::string RatingRound(const std::string& id) { return "{sup}:rating:round:" + id; }
+std::string Rating(const std::string& id) { return "{sup}:rating:" + id; }
+std::string RatingsOf(const std::string& org) { return "{sup}:ratings:of:" + org; }
 std::string Serial(const std::string& kind) { return "{sup}:serial:" + kind; }
 }  // namespace keys
 

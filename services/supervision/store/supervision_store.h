@@ -26,6 +26,10 @@
 //   {sup}:illegals                          ZSET  their ids, score = serial
 //   {sup}:campaign:<id>                     HASH  a campaign with its items
 //   {sup}:campaigns                         ZSET  campaign ids, score = serial
+//   {sup}:rating:round:<id>                 HASH  a rating round
+//   {sup}:rating:<id>                       HASH  an evaluation (id = <round>-<organization>)
+//   {sup}:ratings                           ZSET  evaluation ids, score = application day
+//   {sup}:ratings:of:<org>                  ZSET  an organization's evaluations, same score
 //   {sup}:serial:<kind>                     STRING counters behind case, complaint, illegal
 //                                           organization and campaign ids
 //   {sup}:idem:<rpc>:<request_id>           STRING first response (30 days)
@@ -53,6 +57,7 @@
 #include "supervision/domain/credit_account.h"
 #include "supervision/domain/enforcement_case.h"
 #include "supervision/domain/illegal_org.h"
+#include "supervision/domain/rating.h"
 #include "supervision/domain/report_lifecycle.h"
 #include "supervision/domain/sampling_plan.h"
 
@@ -89,6 +94,10 @@ std::string Reporter(const std::string& complaint_id);
 std::string Illegal(const std::string& id);
 std::string Campaign(const std::string& id);
 std::string Serial(const std::string& kind);
+std::string RatingRound(const std::string& id);
+std::string Rating(const std::string& id);
+std::string RatingsOf(const std::string& org);
+inline constexpr const char* kRatings = "{sup}:ratings";
 inline constexpr const char* kCases = "{sup}:cases";
 inline constexpr const char* kComplaints = "{sup}:complaints";
 inline constexpr const char* kIllegals = "{sup}:illegals";
@@ -119,6 +128,23 @@ std::vector<std::string> EncodeIllegalOrg(const IllegalOrg& o);
 Result<IllegalOrg> DecodeIllegalOrg(const std::vector<std::string>& flat_hash);
 std::vector<std::string> EncodeCampaign(const supervision::Campaign& c);
 Result<supervision::Campaign> DecodeCampaign(const std::vector<std::string>& flat_hash);
+
+// An evaluation as stored: the domain value with its id, version and the name it was rated under.
+struct StoredRating {
+  std::string id;
+  std::string organization_name;
+  Evaluation evaluation;
+  std::int64_t version = 1;
+};
+// A round as stored.
+struct StoredRound {
+  Round round;
+  std::int64_t version = 1;
+};
+std::vector<std::string> EncodeRound(const StoredRound& r);
+Result<StoredRound> DecodeRound(const std::vector<std::string>& flat_hash);
+std::vector<std::string> EncodeRating(const StoredRating& r);
+Result<StoredRating> DecodeRating(const std::vector<std::string>& flat_hash);
 
 class SupervisionStore {
  public:

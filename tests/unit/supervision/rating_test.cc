@@ -370,27 +370,27 @@ TEST(Rating, Rt07PerformanceIsBusinessActivityForPrivateNonEnterprises) {
 
 TEST(Rating, Rt08AppealOnlyDuringPublicity) {
   const auto e = InPublicity(820);  // publicity 2026-10-14 .. 2026-10-20
-  const auto first_day = Appeal(e, {}, D("2026-10-14"));
+  const auto first_day = AppealRating(e, {}, D("2026-10-14"));
   ASSERT_TRUE(first_day.ok());
   EXPECT_EQ(first_day->state, EvaluationState::kAppealed);
-  EXPECT_TRUE(Appeal(e, {}, D("2026-10-20")).ok());
-  const auto late = Appeal(e, {}, D("2026-10-21"));
+  EXPECT_TRUE(AppealRating(e, {}, D("2026-10-20")).ok());
+  const auto late = AppealRating(e, {}, D("2026-10-21"));
   ASSERT_FALSE(late.ok());
   EXPECT_EQ(late.error().message, "state PUBLICITY: RT-08 publicity runs 2026-10-14 to 2026-10-20");
   const auto on_site =
-      Appeal(*DecideEligibility(*BeginEligibilityCheck(Applied(), {}, D("2026-06-11")),
-                                {Seasoned()}, D("2026-06-12")),
-             {}, D("2026-06-13"));
+      AppealRating(*DecideEligibility(*BeginEligibilityCheck(Applied(), {}, D("2026-06-11")),
+                                      {Seasoned()}, D("2026-06-12")),
+                   {}, D("2026-06-13"));
   ASSERT_FALSE(on_site.ok());
   EXPECT_EQ(on_site.error().message,
             "state SELF_ASSESSMENT: RT-08 an appeal is possible only during publicity");
-  const auto twice = Appeal(*first_day, {}, D("2026-10-15"));
+  const auto twice = AppealRating(*first_day, {}, D("2026-10-15"));
   ASSERT_FALSE(twice.ok());
   EXPECT_TRUE(StartsWith(twice.error().message, "state APPEALED: RT-08"));
 }
 
 TEST(Rating, Rt08ReviewDecisionWithin15Days) {
-  const auto e = *Appeal(InPublicity(820), {}, D("2026-10-16"));
+  const auto e = *AppealRating(InPublicity(820), {}, D("2026-10-16"));
   EXPECT_EQ(AppealReviewDeadline(D("2026-10-16")), D("2026-10-31"));
   EXPECT_EQ(PendingAppealDeadline(e), D("2026-10-31"));
   EXPECT_FALSE(AppealReviewOverdue(e, D("2026-10-31")));
@@ -415,7 +415,7 @@ TEST(Rating, Rt08ReviewDecisionWithin15Days) {
 TEST(Rating, Rt08ReviewCommitteeAbolishedIn2026) {
   EXPECT_EQ(ReviewBodyFor(RulesRevision::k2026), ReviewBody::kEvaluationCommittee);
   EXPECT_EQ(ReviewBodyFor(RulesRevision::k2010), ReviewBody::kReviewCommittee);
-  const auto e = *Appeal(InPublicity(820), {}, D("2026-10-16"));
+  const auto e = *AppealRating(InPublicity(820), {}, D("2026-10-16"));
   const auto wrong =
       ReReview(e, {ReviewBody::kReviewCommittee, 3, 5, std::nullopt}, D("2026-10-20"));
   ASSERT_FALSE(wrong.ok());
@@ -429,7 +429,7 @@ TEST(Rating, Rt08ReviewCommitteeAbolishedIn2026) {
 }
 
 TEST(Rating, Rt08ReviewCommitteeDecidesByMajority2010) {
-  const auto e = *Appeal(InPublicity(820, Chanhe(RulesRevision::k2010)), {}, D("2026-10-16"));
+  const auto e = *AppealRating(InPublicity(820, Chanhe(RulesRevision::k2010)), {}, D("2026-10-16"));
   const auto tie = ReReview(e, {ReviewBody::kReviewCommittee, 2, 4, std::nullopt}, D("2026-10-20"));
   ASSERT_FALSE(tie.ok());
   EXPECT_EQ(tie.error().message,
@@ -629,7 +629,7 @@ TEST(Rating, Rt02Rt05Rt06Rt07Rt08Rt09Rt10CommandsRefuseTheWrongState) {
        [&](Evaluation e) { return RecordPreliminaryScore(e, {Scoring(800)}, today); }, "RT-07"},
       {"DecideByCommittee", [&](Evaluation e) { return DecideByCommittee(e, {}, today); }, "RT-06"},
       {"StartPublicity", [&](Evaluation e) { return StartPublicity(e, {today}, today); }, "RT-08"},
-      {"Appeal", [&](Evaluation e) { return Appeal(e, {}, today); }, "RT-08"},
+      {"Appeal", [&](Evaluation e) { return AppealRating(e, {}, today); }, "RT-08"},
       {"ReReview",
        [&](Evaluation e) {
          return ReReview(e, {ReviewBody::kEvaluationCommittee, 0, 0, std::nullopt}, today);
