@@ -103,6 +103,8 @@ TEST(AnnualReport, Ar09MissedReportIsACr01aEvent) {
 
 TEST(AnnualReport, Ar10CompletionRate) {
   EXPECT_EQ(*CompletionRateBasisPoints(9186, 10000), 9186);
+  // Jimei's 91.86 % [B] is consistent with, e.g., 79 of a cohort of 86 (91.860 %).
+  EXPECT_EQ(*CompletionRateBasisPoints(79, 86), 9186);
   EXPECT_EQ(*CompletionRateBasisPoints(2, 3), 6667);  // 66.666… % rounds up
   EXPECT_EQ(*CompletionRateBasisPoints(0, 5), 0);
   const auto bad = CompletionRateBasisPoints(6, 5);
