@@ -5,16 +5,21 @@ namespace socgov::supervision {
 std::vector<CreditChange> ChangesBetween(const CreditRecord& before, const CreditRecord& after) {
   std::vector<CreditChange> out;
   const size_t n = before.listings.size();
+  // An ABNORMAL listing closed by escalation: a SERIOUS listing opens the same day right after it.
+  // Its end is told by the kEscalated of the SERIOUS listing, not as a removal.
+  auto closed_by_escalation = [&](size_t i) {
+    const Listing& l = after.listings[i];
+    return l.list == CreditList::kAbnormal && l.removed_on && i + 1 < after.listings.size() &&
+           after.listings[i + 1].list == CreditList::kSerious &&
+           after.listings[i + 1].listed_on == *l.removed_on;
+  };
   for (size_t i = 0; i < after.listings.size(); ++i) {
     const Listing& now = after.listings[i];
     if (i < n) {
       const Listing& was = before.listings[i];
       if (!was.removed_on && now.removed_on) {
-        // Closed by escalation when a SERIOUS listing opens the same day right after it.
-        const bool escalated =
-            i + 1 < after.listings.size() && after.listings[i + 1].list == CreditList::kSerious &&
-            was.list == CreditList::kAbnormal && after.listings[i + 1].listed_on == *now.removed_on;
-        if (!escalated) out.push_back({CreditChange::Kind::kRemoved, now, std::nullopt});
+        if (!closed_by_escalation(i))
+          out.push_back({CreditChange::Kind::kRemoved, now, std::nullopt});
       } else if (!now.removed_on && now.clock_from != was.clock_from) {
         out.push_back({CreditChange::Kind::kRestarted, now, std::nullopt});
       }
@@ -29,7 +34,8 @@ std::vector<CreditChange> ChangesBetween(const CreditRecord& before, const Credi
       out.push_back({CreditChange::Kind::kEscalated, now, after.listings[i - 1]});
     else
       out.push_back({CreditChange::Kind::kListed, now, std::nullopt});
-    if (now.removed_on) out.push_back({CreditChange::Kind::kRemoved, now, std::nullopt});
+    if (now.removed_on && !closed_by_escalation(i))
+      out.push_back({CreditChange::Kind::kRemoved, now, std::nullopt});
   }
   return out;
 }

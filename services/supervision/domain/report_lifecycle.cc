@@ -87,8 +87,14 @@ Result<AnnualReport> SubmitReport(AnnualReport r, ReportSections sections,
     return Error::InvalidArgument("submitted_on", "must not be in the future");
   if (received_on <= Date{std::chrono::year{r.year} / 12 / 31})
     return Error::InvalidArgument("submitted_on", "must be after the year reported on");
-  if (auto err = CheckSubmission({r.rectification_required, false, !rectification_report.empty()}))
-    return *err;
+  if (auto err =
+          CheckSubmission({r.rectification_required, false, !rectification_report.empty()})) {
+    // CheckSubmission speaks of the submission step; the refusal names the report's own state.
+    constexpr std::string_view kStep = "state SUBMITTED: ";
+    std::string_view what = err->message;
+    if (what.starts_with(kStep)) what.remove_prefix(kStep.size());
+    return WrongState(r, std::string(what));
+  }
   r.sections = std::move(sections);
   r.rectification_report = std::move(rectification_report);
   r.submitted_on = received_on;
