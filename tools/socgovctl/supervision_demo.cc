@@ -640,18 +640,28 @@ struct ComplaintOutcome {
   int received = 0, anonymous = 0, clues = 0, declined = 0, answered = 0;
 };
 
+// Triages and answers a received complaint. Unlike the other steps these are skipped by state
+// when done: a triage into a clue moves the complaint two versions (triaged, then linked to its
+// case), and the service checks a replay against one, so replaying it is refused
+// (INVALID_ARGUMENT "request_id: already used").
 suppb::Complaint Triage(const Demo& demo, const ComplaintSpec& spec, int n,
                         const suppb::Complaint& received) {
-  suppb::TriageComplaintRequest triage;
-  triage.set_request_id(demo.Rid("complaint-triage", n));
-  triage.set_complaint_id(received.id());
-  triage.set_version(received.version());
-  triage.set_decline_reason(spec.decline_reason);
-  const auto triaged = demo.Call(demo.officer, &SupStub::TriageComplaint, triage);
+  suppb::GetComplaintRequest get;
+  get.set_complaint_id(received.id());
+  suppb::Complaint c = demo.Call(demo.officer, &SupStub::GetComplaint, get);
+  if (c.state() == suppb::COMPLAINT_STATE_RECEIVED) {
+    suppb::TriageComplaintRequest triage;
+    triage.set_request_id(demo.Rid("complaint-triage", n));
+    triage.set_complaint_id(c.id());
+    triage.set_version(c.version());
+    triage.set_decline_reason(spec.decline_reason);
+    c = demo.Call(demo.officer, &SupStub::TriageComplaint, triage);
+  }
+  if (c.state() == suppb::COMPLAINT_STATE_ANSWERED) return c;
   suppb::AnswerComplaintRequest answer;
   answer.set_request_id(demo.Rid("complaint-answer", n));
-  answer.set_complaint_id(triaged.id());
-  answer.set_version(triaged.version());
+  answer.set_complaint_id(c.id());
+  answer.set_version(c.version());
   answer.set_reply(spec.decline_reason.empty()
                        ? "您反映的问题已受理并转为案件线索，我局将依法核查处理。感谢您的监督。"
                        : "经研判：" + spec.decline_reason + "。感谢您的监督。");
@@ -786,9 +796,11 @@ Year RunYear(const Demo& demo) {
   y.reports = OpenYear(demo);
   int64_t population = 0;
   for (const auto& [id, org] : demo.orgs) population += Registered(org);
-  demo.inspector.err << "demo supervision: report year " << demo.year << " open; drawing from "
-                     << population << " registered organizations\n";
   y.plan = RunPlan(demo, population);
+  demo.inspector.err << "demo supervision: report year " << demo.year << " open (cohort "
+                     << y.reports.cohort_size() << "); plan " << y.plan.id() << " drawn "
+                     << y.plan.inspections_size() << " of " << y.plan.population_size()
+                     << " and published\n";
 
   // The registered organizations the year names: the plan's population (stored at the draw, so a
   // re-run picks the same ones), the drawn ones left out.
@@ -809,7 +821,7 @@ Year RunYear(const Demo& demo) {
       filings.push_back(id);
   const int removed = Scaled(kLowActivityFilings, filings.size(), 606);
 
-  demo.inspector.err << "demo supervision: plan published; campaigns\n";
+  demo.inspector.err << "demo supervision: campaigns\n";
   y.zombies = RunZombies(demo, zombies);
   y.reelection = RunRectified(
       demo, "reelection", "社会组织逾期未换届专项整治", suppb::CAMPAIGN_KIND_OVERDUE_REELECTION,
