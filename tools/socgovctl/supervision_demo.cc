@@ -16,11 +16,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <future>
 #include <map>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "cli.h"
@@ -456,10 +459,27 @@ struct ZombieOutcome {
   int closed = 0;
 };
 
-ZombieOutcome RunZombies(const Demo& demo, const std::vector<std::string>& ids) {
+// The year's four campaigns, started one after the other so that their ids are always the same
+// (Z1..Z4 on a fresh stack); their items are then worked on at once.
+struct Campaigns {
+  suppb::Campaign zombie, reelection, low_activity, charity;
+};
+
+Campaigns StartCampaigns(const Demo& demo) {
+  return {
+      StartCampaign(demo, demo.officer, "zombie", Title(demo, "僵尸型社会组织专项整治"),
+                    suppb::CAMPAIGN_KIND_ZOMBIE_CLEANUP),
+      StartCampaign(demo, demo.inspector, "reelection", Title(demo, "社会组织逾期未换届专项整治"),
+                    suppb::CAMPAIGN_KIND_OVERDUE_REELECTION),
+      StartCampaign(demo, demo.inspector, "low-activity", Title(demo, "活动不活跃社区社会组织清理"),
+                    suppb::CAMPAIGN_KIND_LOW_ACTIVITY_COMMUNITY),
+      StartCampaign(demo, demo.inspector, "charity", Title(demo, "慈善领域突出问题专项整治"),
+                    suppb::CAMPAIGN_KIND_CHARITY_SECTOR),
+  };
+}
+
+ZombieOutcome RunZombies(const Demo& demo, suppb::Campaign c, const std::vector<std::string>& ids) {
   const std::string step = "zombie";
-  suppb::Campaign c = StartCampaign(demo, demo.officer, step, Title(demo, "僵尸型社会组织专项整治"),
-                                    suppb::CAMPAIGN_KIND_ZOMBIE_CLEANUP);
   c = AddItems(demo, demo.officer, step, c, ids, [](size_t) {
     return std::string(
         "连续两年未参加年检（年报），一年以上未开展业务活动，登记住所无法联系（ZB-01）");
@@ -498,21 +518,18 @@ ZombieOutcome RunZombies(const Demo& demo, const std::vector<std::string>& ids) 
   return out;
 }
 
-suppb::Campaign RunRectified(const Demo& demo, const std::string& step, const std::string& name,
-                             suppb::CampaignKind kind, const std::vector<std::string>& ids,
+suppb::Campaign RunRectified(const Demo& demo, const std::string& step, suppb::Campaign c,
+                             const std::vector<std::string>& ids,
                              const std::vector<std::string>& problems) {
-  suppb::Campaign c = StartCampaign(demo, demo.inspector, step, Title(demo, name), kind);
   c = AddItems(demo, demo.inspector, step, c, ids,
                [&](size_t i) { return problems[i % problems.size()]; });
   return ResolveItems(demo, demo.inspector, step, c,
                       [](int) { return suppb::ITEM_RESOLUTION_RECTIFIED; });
 }
 
-suppb::Campaign RunLowActivity(const Demo& demo, const std::vector<std::string>& ids) {
+suppb::Campaign RunLowActivity(const Demo& demo, suppb::Campaign c,
+                               const std::vector<std::string>& ids) {
   const std::string step = "low-activity";
-  suppb::Campaign c =
-      StartCampaign(demo, demo.inspector, step, Title(demo, "活动不活跃社区社会组织清理"),
-                    suppb::CAMPAIGN_KIND_LOW_ACTIVITY_COMMUNITY);
   c = AddItems(demo, demo.inspector, step, c, ids,
                [](size_t) { return std::string("连续一年以上未开展活动，备案信息无法核实"); });
   return ResolveItems(demo, demo.inspector, step, c,
@@ -821,21 +838,35 @@ Year RunYear(const Demo& demo) {
       filings.push_back(id);
   const int removed = Scaled(kLowActivityFilings, filings.size(), 606);
 
-  demo.inspector.err << "demo supervision: campaigns\n";
-  y.zombies = RunZombies(demo, zombies);
-  y.reelection = RunRectified(
-      demo, "reelection", "社会组织逾期未换届专项整治", suppb::CAMPAIGN_KIND_OVERDUE_REELECTION,
-      reelections,
-      {"理事会任期届满逾期未换届（TE-02）", "换届选举未按章程规定程序进行，负责人超届任职"});
-  y.low_activity = RunLowActivity(demo, TakeSpread(filings, removed));
-  y.charity = RunRectified(
-      demo, "charity", "慈善领域突出问题专项整治", suppb::CAMPAIGN_KIND_CHARITY_SECTOR, charity,
-      {"公开募捐未按规定公开募得款物的使用情况", "慈善项目管理费用超出规定比例",
-       "接受捐赠未按规定开具捐赠票据", "慈善信息公开不及时、不完整", "与关联方交易未按规定披露"});
-  demo.inspector.err << "demo supervision: illegal organizations and complaints\n";
-  y.illegal =
-      RunIllegalOrgs(demo, y.zombies.revoked, static_cast<int>(y.zombies.revoked.size()) + 1);
-  y.complaints = RunComplaints(demo, complained);
+  // Four independent lines of work at once (each entity's steps in order): the zombie clean-up
+  // and its cases, the illegal organizations (two active after this year's revocations) and the
+  // complaints, which open cases too (so case ids come in the same order every time); the
+  // re-elections; the community filings; the charity sector.
+  demo.inspector.err << "demo supervision: campaigns, cases, illegal organizations, complaints\n";
+  const Campaigns started = StartCampaigns(demo);
+  auto enforcement = std::async(std::launch::async, [&] {
+    ZombieOutcome z = RunZombies(demo, started.zombie, zombies);
+    IllegalOutcome i = RunIllegalOrgs(demo, z.revoked, static_cast<int>(z.revoked.size()) + 1);
+    return std::tuple{std::move(z), std::move(i), RunComplaints(demo, complained)};
+  });
+  auto reelection = std::async(std::launch::async, [&] {
+    return RunRectified(
+        demo, "reelection", started.reelection, reelections,
+        {"理事会任期届满逾期未换届（TE-02）", "换届选举未按章程规定程序进行，负责人超届任职"});
+  });
+  auto low_activity = std::async(std::launch::async, [&] {
+    return RunLowActivity(demo, started.low_activity, TakeSpread(filings, removed));
+  });
+  auto charity_campaign = std::async(std::launch::async, [&] {
+    return RunRectified(
+        demo, "charity", started.charity, charity,
+        {"公开募捐未按规定公开募得款物的使用情况", "慈善项目管理费用超出规定比例",
+         "接受捐赠未按规定开具捐赠票据", "慈善信息公开不及时、不完整", "与关联方交易未按规定披露"});
+  });
+  std::tie(y.zombies, y.illegal, y.complaints) = enforcement.get();
+  y.reelection = reelection.get();
+  y.low_activity = low_activity.get();
+  y.charity = charity_campaign.get();
   y.revoked_in_registration = WaitForRevocations(demo, y.zombies.revoked);
   return y;
 }
