@@ -10,6 +10,8 @@
 // Organizations are chosen from sets that the year itself does not change: the registered ones
 // from the plan's population (fixed and stored at the draw), the community ones from the filings
 // (FILED or FILING_REMOVED), each sorted by id.
+#include "supervision_demo.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -31,7 +33,60 @@
 #include "supervision_cli.h"
 
 namespace socgov::ctl {
+namespace demo_sup {
+
+int64_t SampleSize(int64_t population, int ratio_permille) {
+  return (population * ratio_permille + 999) / 1000;
+}
+
+int RatioPermille(int64_t population, int target) {
+  int best = 30;
+  for (int r = 30; r <= 1000; ++r) {
+    const int64_t gap = std::abs(SampleSize(population, r) - target);
+    if (gap <= std::abs(SampleSize(population, best) - target)) best = r;
+    if (SampleSize(population, r) > target) break;
+  }
+  return best;
+}
+
+std::vector<std::string> TakeSpread(std::vector<std::string>& pool, int count) {
+  const size_t n = std::min(pool.size(), static_cast<size_t>(std::max(count, 0)));
+  std::vector<size_t> at;
+  for (size_t i = 0; i < n; ++i) at.push_back(i * pool.size() / n);
+  std::vector<std::string> taken;
+  for (size_t i : at) taken.push_back(pool[i]);
+  for (auto it = at.rbegin(); it != at.rend(); ++it)
+    pool.erase(pool.begin() + static_cast<std::ptrdiff_t>(*it));
+  return taken;
+}
+
+int Scaled(int n, size_t have, int need) {
+  if (have >= static_cast<size_t>(need)) return n;
+  return static_cast<int>(static_cast<int64_t>(n) * static_cast<int64_t>(have) / need);
+}
+
+std::string PlusDays(const std::string& day, int days) {
+  int y = 0, m = 0, d = 0;
+  char dash1 = 0, dash2 = 0;
+  std::istringstream in(day);
+  in >> y >> dash1 >> m >> dash2 >> d;
+  const std::chrono::sys_days from{std::chrono::year{y} / std::chrono::month(m) /
+                                   std::chrono::day(d)};
+  const std::chrono::year_month_day to{from + std::chrono::days{days}};
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(to.year()),
+                static_cast<unsigned>(to.month()), static_cast<unsigned>(to.day()));
+  return out;
+}
+
+}  // namespace demo_sup
+
 namespace {
+
+using demo_sup::PlusDays;
+using demo_sup::RatioPermille;
+using demo_sup::Scaled;
+using demo_sup::TakeSpread;
 
 using config::Config;
 using config::ConfigError;
@@ -106,20 +161,6 @@ Context As(const Context& ctx, const std::string& dir, const std::string& role) 
   return as;
 }
 
-std::string PlusDays(const std::string& day, int days) {
-  int y = 0, m = 0, d = 0;
-  char dash1 = 0, dash2 = 0;
-  std::istringstream in(day);
-  in >> y >> dash1 >> m >> dash2 >> d;
-  const std::chrono::sys_days from{std::chrono::year{y} / std::chrono::month(m) /
-                                   std::chrono::day(d)};
-  const std::chrono::year_month_day to{from + std::chrono::days{days}};
-  char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(to.year()),
-                static_cast<unsigned>(to.month()), static_cast<unsigned>(to.day()));
-  return out;
-}
-
 bool Registered(const Org& o) {
   return o.type != regpb::ORG_TYPE_COMMUNITY &&
          (o.status == regpb::ORG_STATUS_ACTIVE || o.status == regpb::ORG_STATUS_CHANGE_PENDING);
@@ -160,24 +201,6 @@ void WaitForDirectory(const Demo& demo) {
   }
 }
 
-// `count` ids spread evenly over `pool` (so that kinds mix), removed from it.
-std::vector<std::string> TakeSpread(std::vector<std::string>& pool, int count) {
-  const size_t n = std::min(pool.size(), static_cast<size_t>(std::max(count, 0)));
-  std::vector<size_t> at;
-  for (size_t i = 0; i < n; ++i) at.push_back(i * pool.size() / n);
-  std::vector<std::string> taken;
-  for (size_t i : at) taken.push_back(pool[i]);
-  for (auto it = at.rbegin(); it != at.rend(); ++it)
-    pool.erase(pool.begin() + static_cast<std::ptrdiff_t>(*it));
-  return taken;
-}
-
-// `n` of a figure `need` of which only `have` fit (the register may be smaller than Jimei's).
-int Scaled(int n, size_t have, int need) {
-  if (have >= static_cast<size_t>(need)) return n;
-  return static_cast<int>(static_cast<int64_t>(n) * static_cast<int64_t>(have) / need);
-}
-
 // ---- report year ------------------------------------------------------------------------------
 
 suppb::ReportYear OpenYear(const Demo& demo) {
@@ -196,29 +219,13 @@ suppb::ReportYear OpenYear(const Demo& demo) {
 
 // ---- double-random plan -----------------------------------------------------------------------
 
-int64_t SampleSize(int64_t population, int ratio_permille) {
-  return (population * ratio_permille + 999) / 1000;
-}
-
-// The county-level ratio (at least 3 %) whose draw is closest to the target; of equals the
-// largest.
-int RatioFor(int64_t population, int target) {
-  int best = 30;
-  for (int r = 30; r <= 1000; ++r) {
-    const int64_t gap = std::abs(SampleSize(population, r) - target);
-    if (gap <= std::abs(SampleSize(population, best) - target)) best = r;
-    if (SampleSize(population, r) > target) break;
-  }
-  return best;
-}
-
 suppb::SamplingPlan CreateAndDraw(const Demo& demo, int64_t population) {
   suppb::CreateSamplingPlanRequest create;
   create.set_request_id(demo.Rid("plan", 1));
   create.set_year(demo.year);
   create.set_title(std::to_string(demo.year) + "年度集美区社会组织“双随机、一公开”抽查");
   create.set_level(suppb::PLAN_LEVEL_COUNTY);
-  create.set_ratio_permille(RatioFor(population, kDrawTarget));
+  create.set_ratio_permille(RatioPermille(population, kDrawTarget));
   create.set_inspectors_per_check(2);
   for (const auto& name : kInspectors) create.add_inspector_pool(name);
   create.set_seed("jimei-" + std::to_string(demo.year) + "-双随机");
