@@ -231,7 +231,6 @@ suppb::SamplingPlan CreateAndDraw(const Demo& demo, int64_t population) {
   create.set_seed("jimei-" + std::to_string(demo.year) + "-双随机");
   create.set_content("登记事项、章程执行、内部治理、财务管理、业务活动开展情况");
   const auto plan = demo.Call(demo.inspector, &SupStub::CreateSamplingPlan, create);
-  if (plan.state() != suppb::PLAN_STATE_CREATED) return plan;  // drawn in an earlier run
   suppb::DrawSamplingPlanRequest draw;
   draw.set_request_id(demo.Rid("plan-draw", 1));
   draw.set_plan_id(plan.id());
