@@ -117,6 +117,8 @@ int RegGetReview(const Context& ctx, const config::Config& flags);
 int RegExport(const Context& ctx, const config::Config& flags);
 int RegImport(const Context& ctx, const config::Config& flags);
 int DemoJimei(const Context& ctx, const config::Config& flags);
+// A supervision year like Jimei's over the loaded register (supervision_demo.cc).
+int DemoSupervision(const Context& ctx, const config::Config& flags);
 int AuditList(const Context& ctx, const config::Config& flags);
 int AuditVerify(const Context& ctx, const config::Config& flags);
 // Dead letters of a consuming service (dlq_commands.cc).
