@@ -579,6 +579,13 @@ TEST_F(SupervisionTest, ComplaintReporterIsConfidentialAndTriageOpensACase) {
   st = Sup(&sv1::SupervisionService::Stub::TriageComplaint, triage, &c, "enforcement_officer");
   ASSERT_TRUE(st.ok()) << st.error_message();
   EXPECT_EQ(c.state(), sv1::COMPLAINT_STATE_LINKED);
+  // Repeating the request answers the first result (and opens no second case).
+  sv1::Complaint replayed;
+  st = Sup(&sv1::SupervisionService::Stub::TriageComplaint, triage, &replayed,
+           "enforcement_officer");
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(replayed.case_id(), c.case_id());
+  EXPECT_EQ(RedisInt({"ZCARD", "{sup}:cases"}), 1);
   sv1::GetCaseRequest gc;
   gc.set_case_id(c.case_id());
   sv1::EnforcementCase opened;

@@ -151,6 +151,9 @@ Result<v1::Complaint> Supervisor::TriageComplaint(const auth::Principal& who,
         AddNewCase(m, *opened, who, settings_.authority, now);
         auto linked = LinkToCase(*triaged, case_id, today);
         if (!linked.ok()) return linked.error();
+        // One command, one version: triaged and linked are a single commit (and a replay of this
+        // request answers version + 1).
+        linked->version = before.version + 1;
         m.events.push_back(MakeEvent(Progressed(*linked, today, who), settings_.authority,
                                      "complaint", "linked", linked->id, linked->version,
                                      linked->jurisdiction, who.subject, now));

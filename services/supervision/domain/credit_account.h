@@ -36,7 +36,7 @@ struct CreditChange {
   std::optional<Listing> previous;  // kEscalated: the ABNORMAL listing it replaced
 };
 // The changes from `before` to `after` (after extends before: listings are only appended to or
-// closed). `event_kind` of a restart is the last event's.
+// closed).
 std::vector<CreditChange> ChangesBetween(const CreditRecord& before, const CreditRecord& after);
 
 // Records a listable event with its source.

@@ -176,9 +176,11 @@ Result<SamplingPlan> PublishPlan(SamplingPlan p, Date today) {
 std::vector<OverdueRectification> MarkOverdueRectifications(SamplingPlan& p, Date today) {
   std::vector<OverdueRectification> out;
   for (auto& i : p.inspections) {
-    if (i.result != InspectionResult::kProblemsFound || i.rectified_on || i.rectification_overdue ||
+    if (i.result != InspectionResult::kProblemsFound || i.rectification_overdue ||
         !i.rectification_deadline || *i.rectification_deadline >= today)
       continue;
+    // A rectification verified after its deadline was not completed on time either (CR-01(c)).
+    if (i.rectified_on && *i.rectified_on <= *i.rectification_deadline) continue;
     i.rectification_overdue = true;
     out.push_back({i.organization_id, *i.rectification_deadline,
                    CreditEvent{CreditEventKind::kRectificationOverdue,

@@ -81,8 +81,9 @@ Result<SamplingPlan> RecordRectification(SamplingPlan p, const std::string& orga
 // 一公开: every drawn inspection has a result.
 Result<SamplingPlan> PublishPlan(SamplingPlan p, Date today);
 
-// CR-01(c): inspections whose rectification deadline is before `today`, not rectified and not yet
-// marked; each gets the credit event dated the day after the deadline. Marks them.
+// CR-01(c): inspections whose rectification deadline is before `today`, not rectified by it (a late
+// rectification was not on time either) and not yet marked; each gets the credit event dated the
+// day after the deadline. Marks them.
 struct OverdueRectification {
   std::string organization_id;
   Date deadline{};

@@ -428,6 +428,19 @@ TEST(SamplingPlan, Cr01cOverdueRectificationMarkedOnceWithTheEventTheDayAfterThe
   EXPECT_EQ(p.version, version + 1);
 }
 
+TEST(SamplingPlan, Cr01cRectificationVerifiedAfterItsDeadlineWasNotOnTime) {
+  auto p = Drawn();
+  const std::string late = p.inspections[0].organization_id;
+  p = With(p, Problems(late, "2026-05-10"));
+  auto r = RecordRectification(p, late, D("2026-05-20"), D("2026-05-20"));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  p = *r;
+  const auto marked = MarkOverdueRectifications(p, D("2026-05-21"));
+  ASSERT_EQ(marked.size(), 1u);
+  EXPECT_EQ(marked[0].organization_id, late);
+  EXPECT_EQ(marked[0].credit_event.on, D("2026-05-11"));
+}
+
 TEST(SamplingPlan, CountsOfTalliesTheResults) {
   auto p = Drawn();
   auto c = CountsOf(p);
