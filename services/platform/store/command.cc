@@ -2,6 +2,16 @@
 
 namespace socgov::store {
 
+Status ValidateRequestId(const std::string& request_id) {
+  if (request_id.empty()) return Error::InvalidArgument("request_id", "required (idempotency key)");
+  if (request_id.size() > 128)
+    return Error::InvalidArgument("request_id", "longer than 128 characters");
+  for (char c : request_id)
+    if (c < 0x21 || c > 0x7e)
+      return Error::InvalidArgument("request_id", "only printable ASCII without spaces");
+  return std::nullopt;
+}
+
 CommandRead ReadForCommand(Redis& redis, const std::string& idem_key,
                            const std::vector<std::vector<std::string>>& reads) {
   std::vector<std::vector<std::string>> commands;

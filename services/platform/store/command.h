@@ -15,6 +15,10 @@
 
 namespace socgov::store {
 
+// A request id (idempotency key) as every mutating request carries it: 1 to 128 printable ASCII
+// characters without spaces; INVALID_ARGUMENT naming request_id otherwise.
+Status ValidateRequestId(const std::string& request_id);
+
 // Request ids are chosen by clients, so two callers may pick the same one: the idempotency record
 // is kept per caller, and a replay is only returned after the caller passed the same checks.
 // Length-prefixed so that no (subject, request id) pair can spell another's key.

@@ -1,7 +1,6 @@
 #include "registration/api/registration_handler.h"
 
-#include "platform/grpcx/status.h"
-#include "platform/store/redis.h"
+#include "platform/grpcx/serve.h"
 #include "registration/api/convert.h"
 
 namespace socgov::registration {
@@ -20,28 +19,11 @@ namespace {
 
 }  // namespace
 
-// The one place a use case's outcome becomes a gRPC status: its Result, a Redis outage
-// (UNAVAILABLE, never a crash), or an unexpected exception (INTERNAL, logged once here with the
-// method, so the client sees no internals).
 template <typename Resp, typename Call>
 grpc::Status RegistrationHandler::Serve(grpc::ServerContext* ctx,
                                         std::initializer_list<std::string_view> roles, Resp* resp,
                                         Call&& call, std::source_location rpc) {
-  try {
-    auto who = grpcx::Authorize(*ctx, verifier_, clock_.Now(), roles);
-    if (!who.ok()) return grpcx::ToGrpcStatus(who.error());
-    auto r = call(*who);
-    if (!r.ok()) return grpcx::ToGrpcStatus(r.error());
-    *resp = std::move(r).value();
-    return grpc::Status::OK;
-  } catch (const store::RedisUnavailable& e) {
-    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                        std::string("store unavailable: ") + e.what());
-  } catch (const std::exception& e) {
-    logger_.Error("unexpected exception in handler",
-                  {{"rpc", rpc.function_name()}, {"error", e.what()}});
-    return grpc::Status(grpc::StatusCode::INTERNAL, "internal error");
-  }
+  return grpcx::Serve(*ctx, verifier_, clock_, logger_, roles, resp, std::forward<Call>(call), rpc);
 }
 
 RegistrationHandler::RegistrationHandler(Registry& registry, const auth::TokenVerifier& verifier,

@@ -10,6 +10,7 @@
 
 #include <string>
 
+#include "platform/auth/access.h"
 #include "platform/auth/token.h"
 #include "platform/store/command.h"
 #include "platform/util/error.h"
@@ -34,8 +35,8 @@ inline std::string IdempotencyKey(const auth::Principal& who, const std::string&
 
 // Registrars act for their own registration authority; an admin may act anywhere within scope
 // (architecture.md §5). Reading needs only a covering jurisdiction.
-Status CheckWrite(const auth::Principal& who, const std::string& jurisdiction);
-Status CheckRead(const auth::Principal& who, const std::string& jurisdiction);
+using auth::CheckRead;
+using auth::CheckWrite;
 
 inline const std::string& JurisdictionOf(const Application& a) { return a.profile.jurisdiction; }
 inline const std::string& JurisdictionOf(const Organization& o) { return o.profile.jurisdiction; }

@@ -90,16 +90,6 @@ Status ValidateOrganizationId(const std::string& field, const std::string& id) {
   return ValidateCreditCode(field, id);
 }
 
-Status ValidateRequestId(const std::string& request_id) {
-  if (request_id.empty()) return Error::InvalidArgument("request_id", "required (idempotency key)");
-  if (request_id.size() > 128)
-    return Error::InvalidArgument("request_id", "longer than 128 characters");
-  for (char c : request_id)
-    if (c < 0x21 || c > 0x7e)
-      return Error::InvalidArgument("request_id", "only printable ASCII without spaces");
-  return std::nullopt;
-}
-
 Status ValidateTarget(const std::string& request_id, const char* field, const std::string& id,
                       int64_t version) {
   if (auto err = ValidateRequestId(request_id)) return err;
@@ -111,21 +101,6 @@ Status ValidateTarget(const std::string& request_id, const char* field, const st
 
 Registry::Registry(RegistrationStore& store, RegistrySettings settings, const Clock& clock)
     : store_(store), settings_(std::move(settings)), clock_(clock) {}
-
-Status CheckWrite(const auth::Principal& who, const std::string& jurisdiction) {
-  // Registrars act for their own registration authority; an admin may act anywhere within scope.
-  if (who.jurisdiction == jurisdiction) return std::nullopt;
-  if (who.HasRole("admin") && auth::JurisdictionCovers(who.jurisdiction, jurisdiction))
-    return std::nullopt;
-  return Error::PermissionDenied("caller of jurisdiction " + who.jurisdiction +
-                                 " may not write records of jurisdiction " + jurisdiction);
-}
-
-Status CheckRead(const auth::Principal& who, const std::string& jurisdiction) {
-  if (auth::JurisdictionCovers(who.jurisdiction, jurisdiction)) return std::nullopt;
-  return Error::PermissionDenied("caller of jurisdiction " + who.jurisdiction +
-                                 " may not read records of jurisdiction " + jurisdiction);
-}
 
 Result<v1::SubmitApplicationResponse> Registry::Submit(const auth::Principal& who,
                                                        app::SubmitApplication in) {

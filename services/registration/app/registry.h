@@ -14,6 +14,7 @@
 
 #include "platform/auth/token.h"
 #include "platform/outbox/outbox.h"
+#include "platform/store/command.h"
 #include "platform/store/mutation.h"
 #include "platform/util/clock.h"
 #include "platform/util/error.h"
@@ -154,7 +155,7 @@ class Registry {
 };
 
 // Request ids are client-chosen idempotency keys: 1..128 printable ASCII characters.
-Status ValidateRequestId(const std::string& request_id);
+using store::ValidateRequestId;
 // The request id, the target's id (`field`: required, at most 64 characters) and the version read.
 Status ValidateTarget(const std::string& request_id, const char* field, const std::string& id,
                       int64_t version);

@@ -6,30 +6,6 @@
 
 namespace socgov::supervision {
 
-Status ValidateRequestId(const std::string& request_id) {
-  if (request_id.empty()) return Error::InvalidArgument("request_id", "required (idempotency key)");
-  if (request_id.size() > 128)
-    return Error::InvalidArgument("request_id", "longer than 128 characters");
-  for (char c : request_id)
-    if (c < 0x21 || c > 0x7e)
-      return Error::InvalidArgument("request_id", "only printable ASCII without spaces");
-  return std::nullopt;
-}
-
-Status CheckWrite(const auth::Principal& who, const std::string& jurisdiction) {
-  if (who.jurisdiction == jurisdiction) return std::nullopt;
-  if (who.HasRole("admin") && auth::JurisdictionCovers(who.jurisdiction, jurisdiction))
-    return std::nullopt;
-  return Error::PermissionDenied("caller of jurisdiction " + who.jurisdiction +
-                                 " may not write records of jurisdiction " + jurisdiction);
-}
-
-Status CheckRead(const auth::Principal& who, const std::string& jurisdiction) {
-  if (auth::JurisdictionCovers(who.jurisdiction, jurisdiction)) return std::nullopt;
-  return Error::PermissionDenied("caller of jurisdiction " + who.jurisdiction +
-                                 " may not read records of jurisdiction " + jurisdiction);
-}
-
 Result<Date> DayOrToday(const char* field, const std::string& text, Date today) {
   if (text.empty()) return today;
   auto d = ParseDateField(field, text);

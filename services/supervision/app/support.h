@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/auth/access.h"
 #include "platform/auth/token.h"
 #include "platform/outbox/outbox.h"
 #include "platform/store/command.h"
@@ -28,11 +29,9 @@ using store::CheckedReplay;
 
 inline constexpr const char* kContext = "supervision";
 
-Status ValidateRequestId(const std::string& request_id);
-// Officers act for their own authority; an admin anywhere within scope. Reading needs a covering
-// jurisdiction.
-Status CheckWrite(const auth::Principal& who, const std::string& jurisdiction);
-Status CheckRead(const auth::Principal& who, const std::string& jurisdiction);
+using auth::CheckRead;
+using auth::CheckWrite;
+using store::ValidateRequestId;
 // The caller's idempotency key of a request id.
 inline std::string IdemOf(const auth::Principal& who, const std::string& request_id) {
   return store::IdempotencyKey(who.subject, request_id);
