@@ -331,6 +331,12 @@ TEST_F(PartyBuildingTest, Pb06Pb07TemporaryBranchDissolvedWhenRegistrationCancel
   EXPECT_EQ(tb.state(), pv1::PARTY_ORG_STATE_ACTIVE);
   EXPECT_FALSE(tb.records().filed_on().empty());
 
+  // PB-08: the branch reaches its host (work coverage); it is no party organization of it.
+  const auto cov = CoverageNow();
+  EXPECT_EQ(cov.organization().numerator(), 0);
+  EXPECT_EQ(cov.work().numerator(), 1);
+  EXPECT_EQ(cov.work().denominator(), 1);
+
   // PB-06: it educates, it does not admit, discipline, collect dues or elect.
   pv1::RecordBranchActionRequest action;
   action.set_branch_id(tb.id());
@@ -404,6 +410,8 @@ TEST_F(PartyBuildingTest, Pb06Pb07TemporaryBranchDissolvedWhenRegistrationCancel
   const auto t = events.types();
   EXPECT_EQ(
       std::count(t.begin(), t.end(), "cn.socgov.party_building.temporary_branch.dissolved.v1"), 1);
+  // Coverage published after the approval and after the dissolution.
+  EXPECT_EQ(std::count(t.begin(), t.end(), "cn.socgov.party_building.coverage.changed.v1"), 2);
   EXPECT_EQ(pb_->kit().router().counts("host-ends").dead_lettered, 0u);
 }
 

@@ -175,7 +175,8 @@ std::vector<std::string> PartyWork::HigherChain(const std::string& parent_id) {
 }
 
 Result<PartyWork::Computed> PartyWork::CoverageOf(const std::string& jurisdiction,
-                                                  const std::vector<StoredOrg>& orgs) {
+                                                  const std::vector<StoredOrg>& orgs,
+                                                  const std::vector<StoredBranch>& branches) {
   CoverageInput in;
   std::vector<std::vector<std::string>> reads;
   for (const auto& e : directory_.List(jurisdiction, 0, 1'000'000)) {
@@ -186,12 +187,11 @@ Result<PartyWork::Computed> PartyWork::CoverageOf(const std::string& jurisdictio
   for (const auto& s : orgs)
     if (Counts(s.org.state) && auth::JurisdictionCovers(jurisdiction, s.jurisdiction))
       in.links.push_back({s.org.id, s.org.covered_org_ids});
-  auto branches = store_.AllBranches();
-  if (!branches.ok()) return branches.error();
   // Temporary branches reach their host (work coverage); they are not a regular party
   // organization of it, so organization coverage does not count them.
-  for (const auto& b : *branches)
-    if (Counts(b.branch.state)) in.instructor_reached.push_back(b.branch.host_org_id);
+  for (const auto& b : branches)
+    if (Counts(b.branch.state) && auth::JurisdictionCovers(jurisdiction, b.jurisdiction))
+      in.instructor_reached.push_back(b.branch.host_org_id);
   auto c = ComputeCoverage(in);
   if (!c.ok()) return c.error();
   std::vector<OrgPartyFacts> facts;
@@ -202,31 +202,49 @@ Result<PartyWork::Computed> PartyWork::CoverageOf(const std::string& jurisdictio
   return Computed{*c, RequiredButMissing(facts, in.links)};
 }
 
-Status PartyWork::AddCoverageEvent(Mutation& m, const StoredOrg& after, const std::string& cause,
-                                   const auth::Principal& who, TimePoint now) {
+Status PartyWork::AddCoverageEvent(Mutation& m, const std::string& jurisdiction,
+                                   const std::vector<StoredOrg>& org_changes,
+                                   const std::vector<StoredBranch>& branch_changes,
+                                   const std::string& cause, const auth::Principal& who,
+                                   TimePoint now) {
   auto orgs = store_.AllOrgs();
   if (!orgs.ok()) return orgs.error();
-  bool replaced = false;
-  for (auto& s : *orgs)
-    if (s.org.id == after.org.id) s = after, replaced = true;
-  if (!replaced) orgs->push_back(after);
-  auto c = CoverageOf(after.jurisdiction, *orgs);
+  auto branches = store_.AllBranches();
+  if (!branches.ok()) return branches.error();
+  // The values this mutation commits replace the stored ones.
+  for (const auto& after : org_changes) {
+    auto it = std::find_if(orgs->begin(), orgs->end(),
+                           [&](const StoredOrg& s) { return s.org.id == after.org.id; });
+    if (it == orgs->end())
+      orgs->push_back(after);
+    else
+      *it = after;
+  }
+  for (const auto& after : branch_changes) {
+    auto it = std::find_if(branches->begin(), branches->end(),
+                           [&](const StoredBranch& s) { return s.branch.id == after.branch.id; });
+    if (it == branches->end())
+      branches->push_back(after);
+    else
+      *it = after;
+  }
+  auto c = CoverageOf(jurisdiction, *orgs, *branches);
   if (!c.ok()) return c.error();
-  const std::string counter = keys::Serial("coverage:" + after.jurisdiction);
+  const std::string counter = keys::Serial("coverage:" + jurisdiction);
   const auto row = store_.Read({{"GET", counter}});
   const std::int64_t seq = row[0].str.empty() ? 0 : std::atoll(row[0].str.c_str());
   m.guards.push_back({Mutation::Guard::Kind::kCounter, counter, std::to_string(seq),
-                      "coverage of " + after.jurisdiction});
+                      "coverage of " + jurisdiction});
   ev::CoverageChanged b;
-  b.set_jurisdiction(after.jurisdiction);
+  b.set_jurisdiction(jurisdiction);
   b.set_organization_numerator(c->coverage.organization.numerator);
   b.set_organization_denominator(c->coverage.organization.denominator);
   b.set_work_numerator(c->coverage.work.numerator);
   b.set_work_denominator(c->coverage.work.denominator);
   b.set_cause(cause);
   b.add_rule_ids("PB-08");
-  m.events.push_back(MakeEvent(b, authority_, "coverage", "changed", after.jurisdiction, seq + 1,
-                               after.jurisdiction, who.subject, now));
+  m.events.push_back(MakeEvent(b, authority_, "coverage", "changed", jurisdiction, seq + 1,
+                               jurisdiction, who.subject, now));
   return std::nullopt;
 }
 
@@ -315,7 +333,9 @@ Result<v1::PartyOrganization> PartyWork::Approve(const auth::Principal& who,
         m.events.push_back(MakeEvent(OrgEvent(after, *on, who, {"PB-05"}), authority_, kOrgKind,
                                      "approved", after.org.id, after.version, after.jurisdiction,
                                      who.subject, now));
-        if (auto err = AddCoverageEvent(m, after, "party_org.approved", who, now)) return *err;
+        if (auto err = AddCoverageEvent(m, after.jurisdiction, {after}, {}, "party_org.approved",
+                                        who, now))
+          return *err;
         return after;
       });
 }
@@ -372,7 +392,9 @@ Result<v1::PartyOrganization> PartyWork::Dissolve(const auth::Principal& who,
                                      "dissolved", after.org.id, after.version, after.jurisdiction,
                                      who.subject, now));
         if (Counts(before.org.state))
-          if (auto err = AddCoverageEvent(m, after, "party_org.dissolved", who, now)) return *err;
+          if (auto err = AddCoverageEvent(m, after.jurisdiction, {after}, {}, "party_org.dissolved",
+                                          who, now))
+            return *err;
         return after;
       });
 }
@@ -474,6 +496,9 @@ Result<v1::TemporaryBranch> PartyWork::ApproveBranch(const auth::Principal& who,
             MakeEvent(BranchEvent(after, *on, req.approval_doc_no(), who, {"PB-06", "PB-07"}),
                       authority_, "temporary_branch", "approved", after.branch.id, after.version,
                       after.jurisdiction, who.subject, now));
+        if (auto err = AddCoverageEvent(m, after.jurisdiction, {}, {after},
+                                        "temporary_branch.approved", who, now))
+          return *err;
         return after;
       });
 }
@@ -542,6 +567,7 @@ Result<std::optional<Mutation>> PartyWork::DecideHostEnded(const std::string& ev
   const auth::Principal actor{"party_building.router", {"party_work_officer"}, authority_, 0};
   Mutation m;
   m.outbox_key = kOutboxKey;
+  std::vector<StoredBranch> changed;
   for (const auto& row : store_.Read(reads)) {
     auto before = DecodeBranch(store::FlatHash(row));
     if (!before.ok()) return before.error();
@@ -557,8 +583,12 @@ Result<std::optional<Mutation>> PartyWork::DecideHostEnded(const std::string& ev
     body.set_cause_event_id(event_id);
     m.events.push_back(MakeEvent(body, authority_, "temporary_branch", "dissolved", after.branch.id,
                                  after.version, after.jurisdiction, actor.subject, now));
+    changed.push_back(after);
   }
-  if (m.hashes.empty()) return std::optional<Mutation>();
+  if (changed.empty()) return std::optional<Mutation>();
+  if (auto err = AddCoverageEvent(m, changed.front().jurisdiction, {}, changed,
+                                  "temporary_branch.dissolved", actor, now))
+    return *err;
   return std::optional<Mutation>(std::move(m));
 }
 
@@ -584,6 +614,10 @@ Result<int> PartyWork::SweepTerms() {
     m.events.push_back(MakeEvent(BranchEvent(after, d->on, "", actor, {"PB-07"}), authority_,
                                  "temporary_branch", "dissolved", after.branch.id, after.version,
                                  after.jurisdiction, actor.subject, now));
+    if (Counts(before.branch.state))
+      if (auto err = AddCoverageEvent(m, after.jurisdiction, {}, {after},
+                                      "temporary_branch.dissolved", actor, now))
+        return *err;
     m.response = after.branch.id;
     auto out = store_.Mutate(m, "branch " + after.branch.id);
     if (!out.ok()) return out.error();
@@ -698,7 +732,9 @@ Result<v1::Coverage> PartyWork::GetCoverage(const auth::Principal& who,
   if (auto err = CheckRead(who, jur)) return *err;
   auto orgs = store_.AllOrgs();
   if (!orgs.ok()) return orgs.error();
-  auto c = CoverageOf(jur, *orgs);
+  auto branches = store_.AllBranches();
+  if (!branches.ok()) return branches.error();
+  auto c = CoverageOf(jur, *orgs, *branches);
   if (!c.ok()) return c.error();
   v1::Coverage out;
   out.set_jurisdiction(jur);

@@ -28,6 +28,7 @@ namespace socgov::party_building {
 
 class PartyBuildingStore;
 struct StoredOrg;
+struct StoredBranch;
 
 class PartyWork {
  public:
@@ -78,10 +79,14 @@ class PartyWork {
     std::vector<std::string> required_but_missing;
   };
   // PB-08 over the directory's organizations in `jurisdiction` with `orgs` as the party
-  // organizations.
-  Result<Computed> CoverageOf(const std::string& jurisdiction, const std::vector<StoredOrg>& orgs);
-  // Adds coverage.changed of `after`'s jurisdiction, with `after` replacing its stored value.
-  Status AddCoverageEvent(store::Mutation& m, const StoredOrg& after, const std::string& cause,
+  // organizations and `branches` as the temporary branches (work coverage).
+  Result<Computed> CoverageOf(const std::string& jurisdiction, const std::vector<StoredOrg>& orgs,
+                              const std::vector<StoredBranch>& branches);
+  // Adds coverage.changed of `jurisdiction` to `m` (its sequence spent with a counter guard), the
+  // changes `m` commits replacing their stored values.
+  Status AddCoverageEvent(store::Mutation& m, const std::string& jurisdiction,
+                          const std::vector<StoredOrg>& org_changes,
+                          const std::vector<StoredBranch>& branch_changes, const std::string& cause,
                           const auth::Principal& who, TimePoint now);
   std::vector<std::string> HigherChain(const std::string& parent_id);
 
