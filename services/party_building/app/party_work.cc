@@ -539,10 +539,9 @@ Result<v1::RecordBranchActionResponse> PartyWork::BranchAction(
     const auth::Principal& who, const v1::RecordBranchActionRequest& req) {
   if (req.action() == v1::BRANCH_ACTION_UNSPECIFIED || !v1::BranchAction_IsValid(req.action()))
     return Error::InvalidArgument("action", "required");
-  v1::GetTemporaryBranchRequest get;
-  get.set_branch_id(req.branch_id());
-  if (auto b = GetBranch(who, get); !b.ok()) return b.error();
+  if (auto err = ValidateOrgId("branch_id", req.branch_id())) return *err;
   const auto hash = store::FlatHash(store_.Read({{"HGETALL", keys::Branch(req.branch_id())}})[0]);
+  if (hash.empty()) return Error::NotFound("temporary branch " + req.branch_id() + " not found");
   auto s = DecodeBranch(hash);
   if (!s.ok()) return s.error();
   if (auto err = CheckWrite(who, s->jurisdiction)) return *err;
