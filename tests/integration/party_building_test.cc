@@ -4,6 +4,8 @@
 // clock the test moves (time passed in).
 #include <atomic>
 #include <cstdio>
+#include <mutex>
+#include <sstream>
 
 #include "party_building/definition.h"
 #include "party_building/domain/member.h"
@@ -284,6 +286,36 @@ TEST_F(PartyBuildingTest, Pb01Pb02Pb04Pb05Pb08ProposeApproveActivateAndCoverage)
   EXPECT_EQ(count("party_org.established"), 1);
   EXPECT_EQ(count("coverage.changed"), 2);
   EXPECT_EQ(count("member.added"), 3);
+
+  // The ID numbers never leave the service: the events carry the masked form only.
+  std::mutex mu;
+  std::string payloads;
+  size_t seen = 0;
+  std::ostringstream sink;
+  log::Logger logger("pb-test-data", kJimei, &sink);
+  const bus::ConsumerSpec spec{"PARTY_BUILDING", "pb-test-data", "", 5, 30000};
+  ASSERT_FALSE(bus::EnsureConsumer(*conn_, spec).has_value());
+  bus::ConsumerLoop loop(
+      *conn_, spec,
+      [&](const bus::Delivery& d) {
+        std::lock_guard lock(mu);
+        payloads += d.data;
+        ++seen;
+        return bus::ApplyResult{bus::Outcome::kApplied, ""};
+      },
+      [](const bus::Delivery&, const std::string&) { return true; }, nullptr, logger);
+  loop.Start();
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        std::lock_guard lock(mu);
+        return seen >= types.size();
+      },
+      seconds(20)));
+  loop.Stop();
+  for (int i = 1; i <= 3; ++i) {
+    EXPECT_EQ(payloads.find(IdNumber(i)), std::string::npos) << i;
+    EXPECT_NE(payloads.find(party_building::MaskIdNumber(IdNumber(i))), std::string::npos) << i;
+  }
 }
 
 TEST_F(PartyBuildingTest, Pb06Pb07TemporaryBranchDissolvedWhenRegistrationCancelsItsHost) {
