@@ -99,7 +99,10 @@ std::string StreamName(const std::string& context) {
 
 std::string OwnSubject(const std::string& jurisdiction, const std::string& context) {
   const std::string district = auth::IsCountyLevel(jurisdiction) ? jurisdiction : "_";
-  return "socgov.v1." + auth::CityOf(jurisdiction) + "." + district + "." + context + ".>";
+  // A service named with a hyphen (party-building) publishes under its context's underscore.
+  std::string token = context;
+  for (char& c : token) c = c == '-' ? '_' : c;
+  return "socgov.v1." + auth::CityOf(jurisdiction) + "." + district + "." + token + ".>";
 }
 
 std::string DomainOf(const std::string& jurisdiction) {

@@ -17,7 +17,8 @@ namespace socgov::streams {
 std::string StreamName(const std::string& context);
 
 // The subjects a deployment's own services publish for a context:
-// socgov.v1.<city>.<district|_>.<context>.> (a city or province code uses "_").
+// socgov.v1.<city>.<district|_>.<context>.> (a city or province code uses "_"; a hyphen in the
+// context, party-building, becomes "_").
 std::string OwnSubject(const std::string& jurisdiction, const std::string& context);
 
 // JetStream domain naming shared by the manifests and tools/topology: city-350200, district-350211.

@@ -1,0 +1,96 @@
+// The JSON of party building's entities. Enums are stored as their numbers, so enumerators are
+// only ever appended; dates as YYYY-MM-DD text, so a record reads the same with redis-cli.
+#include <nlohmann/json.hpp>
+
+#include "party_building/store/party_building_store.h"
+
+namespace nlohmann {
+template <>
+struct adl_serializer<socgov::Date> {
+  static void to_json(json& j, const socgov::Date& d) { j = socgov::FormatDate(d); }
+  static void from_json(const json& j, socgov::Date& d) {
+    auto parsed = socgov::ParseDate(j.get<std::string>());
+    if (!parsed) throw std::invalid_argument("bad date");
+    d = *parsed;
+  }
+};
+template <typename T>
+struct adl_serializer<std::optional<T>> {
+  static void to_json(json& j, const std::optional<T>& v) {
+    if (v)
+      j = *v;
+    else
+      j = nullptr;
+  }
+  static void from_json(const json& j, std::optional<T>& v) {
+    if (j.is_null())
+      v.reset();
+    else
+      v = j.get<T>();
+  }
+};
+}  // namespace nlohmann
+
+namespace socgov::party_building {
+
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Term, start, end)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Leadership, secretary_person_id,
+                                                deputy_secretary_person_id, committee,
+                                                secretary_is_org_head, cross_appointed)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PartyOrganization, id, type, parent_id,
+                                                covered_org_ids, formal_members,
+                                                probationary_members, size_exception_approved,
+                                                state, proposed_on, approved_by, approved_on, term,
+                                                leadership, dissolved_on)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TemporaryBranchRecords, applied_on,
+                                                application_doc_no, approved_on, approval_doc_no,
+                                                filed_on, filing_doc_no)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Dissolution, on, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TemporaryBranch, id, host_org_id, parent_id,
+                                                formal_members_not_transferred, term, state,
+                                                approved_by, secretary_person_id, records,
+                                                dissolution)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PartyMember, id_number, kind,
+                                                membership_transferred_in, party_org_id)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StoredOrg, org, jurisdiction, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StoredBranch, branch, jurisdiction, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StoredMember, member, works_at_org_id, jurisdiction,
+                                                version)
+
+namespace {
+
+template <typename T>
+std::vector<std::string> Encode(const T& v) {
+  return {"version", std::to_string(v.version), "jurisdiction", v.jurisdiction,
+          "json",    nlohmann::json(v).dump()};
+}
+
+template <typename T>
+Result<T> Decode(const std::vector<std::string>& flat, const char* what) {
+  for (size_t i = 0; i + 1 < flat.size(); i += 2) {
+    if (flat[i] != "json") continue;
+    try {
+      return nlohmann::json::parse(flat[i + 1]).get<T>();
+    } catch (const std::exception& e) {
+      return Error::Internal(std::string(what) + " record unreadable: " + e.what());
+    }
+  }
+  return Error::Internal(std::string(what) + " record has no json field");
+}
+
+}  // namespace
+
+std::vector<std::string> EncodeOrg(const StoredOrg& o) { return Encode(o); }
+Result<StoredOrg> DecodeOrg(const std::vector<std::string>& f) {
+  return Decode<StoredOrg>(f, "party organization");
+}
+std::vector<std::string> EncodeBranch(const StoredBranch& b) { return Encode(b); }
+Result<StoredBranch> DecodeBranch(const std::vector<std::string>& f) {
+  return Decode<StoredBranch>(f, "temporary branch");
+}
+std::vector<std::string> EncodeMember(const StoredMember& m) { return Encode(m); }
+Result<StoredMember> DecodeMember(const std::vector<std::string>& f) {
+  return Decode<StoredMember>(f, "member");
+}
+
+}  // namespace socgov::party_building

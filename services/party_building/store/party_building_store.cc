@@ -1,0 +1,79 @@
+#include "party_building/store/party_building_store.h"
+
+namespace socgov::party_building {
+
+namespace keys {
+std::string Org(const std::string& id) { return "{pb}:org:" + id; }
+std::string Branch(const std::string& id) { return "{pb}:branch:" + id; }
+std::string BranchesOf(const std::string& host) { return "{pb}:branches:of:" + host; }
+std::string Member(const std::string& id_number) { return "{pb}:member:" + id_number; }
+std::string Formal(const std::string& org) { return "{pb}:formal:" + org; }
+std::string Serial(const std::string& kind) { return "{pb}:serial:" + kind; }
+std::string Idem(const std::string& rpc, const std::string& request_id) {
+  return "{pb}:idem:" + rpc + ":" + request_id;
+}
+}  // namespace keys
+
+PartyBuildingStore::PartyBuildingStore(store::RedisPool& pool) : pool_(pool) {
+  store::AddMutateScript(scripts_);
+}
+
+store::CommandRead PartyBuildingStore::ReadForCommand(
+    const std::string& rpc, const std::string& request_id,
+    const std::vector<std::vector<std::string>>& reads) {
+  auto redis = pool_.Acquire();
+  return store::ReadForCommand(*redis, keys::Idem(rpc, request_id), reads);
+}
+
+Result<CommandOutcome> PartyBuildingStore::Mutate(const Mutation& m, const std::string& what) {
+  auto redis = pool_.Acquire();
+  return store::RunMutation(*redis, scripts_, m, what);
+}
+
+std::vector<store::Value> PartyBuildingStore::Read(
+    const std::vector<std::vector<std::string>>& reads) {
+  if (reads.empty()) return {};
+  auto redis = pool_.Acquire();
+  return redis->Pipeline(reads);
+}
+
+Result<std::int64_t> PartyBuildingStore::Increment(const std::string& key) {
+  auto redis = pool_.Acquire();
+  store::Value v = redis->Command({"INCR", key});
+  if (v.type != store::Value::Type::kInteger || v.integer <= 0)
+    return Error::Internal("INCR " + key + ": " + v.str);
+  return static_cast<std::int64_t>(v.integer);
+}
+
+namespace {
+
+template <typename T, typename Decode>
+Result<std::vector<T>> All(store::RedisPool& pool, const char* index,
+                           std::string (*key_of)(const std::string&), Decode decode) {
+  auto redis = pool.Acquire();
+  store::Value ids = redis->Command({"ZRANGE", index, "0", "-1"});
+  std::vector<std::vector<std::string>> reads;
+  for (const auto& id : ids.elements) reads.push_back({"HGETALL", key_of(id.str)});
+  std::vector<T> out;
+  if (reads.empty()) return out;
+  for (const auto& row : redis->Pipeline(reads)) {
+    const auto hash = store::FlatHash(row);
+    if (hash.empty()) continue;
+    auto v = decode(hash);
+    if (!v.ok()) return v.error();
+    out.push_back(std::move(*v));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<StoredOrg>> PartyBuildingStore::AllOrgs() {
+  return All<StoredOrg>(pool_, keys::kOrgs, keys::Org, DecodeOrg);
+}
+
+Result<std::vector<StoredBranch>> PartyBuildingStore::AllBranches() {
+  return All<StoredBranch>(pool_, keys::kBranches, keys::Branch, DecodeBranch);
+}
+
+}  // namespace socgov::party_building

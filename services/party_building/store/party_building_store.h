@@ -1,0 +1,109 @@
+// Party building's Redis key schema. All keys share the hash tag {pb}, so each command is one run
+// of the platform's mutate script (state + indexes + idempotency record + outbox, all or nothing).
+// Entities are hashes {version, jurisdiction, json}: `version` is what the mutate script's
+// version guard reads, `json` the domain value (codec.cc; enums as their numbers — append-only).
+//
+//   {pb}:org:<id>                 HASH  a party organization (StoredOrg)
+//   {pb}:orgs                     ZSET  party organization ids, score = serial
+//   {pb}:branch:<id>              HASH  a temporary branch (StoredBranch)
+//   {pb}:branches                 ZSET  temporary branch ids, score = serial
+//   {pb}:branches:of:<host>       ZSET  temporary branches hosted by a social organization
+//   {pb}:member:<id number>       HASH  a member record: the only place the full ID number is kept
+//   {pb}:formal:<org>             STRING formal members working in a social organization, spent
+//                                 with a counter guard so RequiredMissing's count is exact
+//   {pb}:serial:<kind>            STRING counters behind party organization and branch ids
+//   {pb}:idem:<rpc>:<request_id>  STRING first response (30 days)
+//   {pb}:dir:*                    the organization directory (platform/directory)
+//   {pb}:inbox:*, {pb}:gate:*, {pb}:dlq  the kit router's records
+//   {pb}:outbox                   STREAM outbox entries (platform/outbox)
+#pragma once
+
+// Layer rule, enforced by the build (services/party_building/CMakeLists.txt).
+#if defined(SOCGOV_LAYER_DOMAIN) || defined(SOCGOV_LAYER_API)
+#error "party_building/store is visible only from the store and app layers"
+#endif
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "party_building/domain/member.h"
+#include "party_building/domain/party_organization.h"
+#include "party_building/domain/temporary_branch.h"
+#include "platform/store/command.h"
+#include "platform/store/mutation.h"
+#include "platform/store/redis.h"
+#include "platform/util/error.h"
+
+namespace socgov::party_building {
+
+inline constexpr const char* kOutboxKey = "{pb}:outbox";
+using store::CommandOutcome;
+using store::Mutation;
+
+// A party organization as stored: the domain value with its jurisdiction and version.
+struct StoredOrg {
+  PartyOrganization org;
+  std::string jurisdiction;
+  std::int64_t version = 1;
+};
+// A temporary branch as stored.
+struct StoredBranch {
+  TemporaryBranch branch;
+  std::string jurisdiction;
+  std::int64_t version = 1;
+};
+// A member record as stored (the full ID number: this store only).
+struct StoredMember {
+  PartyMember member;
+  std::string works_at_org_id;
+  std::string jurisdiction;
+  std::int64_t version = 1;
+};
+
+namespace keys {
+std::string Org(const std::string& id);
+std::string Branch(const std::string& id);
+std::string BranchesOf(const std::string& host);
+std::string Member(const std::string& id_number);
+std::string Formal(const std::string& org);
+std::string Serial(const std::string& kind);
+std::string Idem(const std::string& rpc, const std::string& request_id);
+inline constexpr const char* kOrgs = "{pb}:orgs";
+inline constexpr const char* kBranches = "{pb}:branches";
+}  // namespace keys
+
+// The hash fields of an entity (version, jurisdiction, json) and back. A decoder answers
+// INTERNAL naming the entity for a record it cannot read.
+std::vector<std::string> EncodeOrg(const StoredOrg& o);
+Result<StoredOrg> DecodeOrg(const std::vector<std::string>& flat_hash);
+std::vector<std::string> EncodeBranch(const StoredBranch& b);
+Result<StoredBranch> DecodeBranch(const std::vector<std::string>& flat_hash);
+std::vector<std::string> EncodeMember(const StoredMember& m);
+Result<StoredMember> DecodeMember(const std::vector<std::string>& flat_hash);
+
+class PartyBuildingStore {
+ public:
+  explicit PartyBuildingStore(store::RedisPool& pool);
+  store::ScriptRegistry& scripts() { return scripts_; }
+
+  // The stored response of (rpc, request id) and the replies of `reads`, in one round trip.
+  store::CommandRead ReadForCommand(const std::string& rpc, const std::string& request_id,
+                                    const std::vector<std::vector<std::string>>& reads);
+  // One command's writes, checked (platform/store/mutation.h).
+  Result<CommandOutcome> Mutate(const Mutation& m, const std::string& what);
+  // Replies of independent reads, pipelined.
+  std::vector<store::Value> Read(const std::vector<std::vector<std::string>>& reads);
+  // INCR of a counter (ids).
+  Result<std::int64_t> Increment(const std::string& key);
+  // Every party organization, in proposal order.
+  Result<std::vector<StoredOrg>> AllOrgs();
+  // Every temporary branch, in application order.
+  Result<std::vector<StoredBranch>> AllBranches();
+
+ private:
+  store::RedisPool& pool_;
+  store::ScriptRegistry scripts_;
+};
+
+}  // namespace socgov::party_building
