@@ -237,12 +237,20 @@ class LineImporter {
   Response Step(std::string_view step, RegMethod<Request, Response> method, Request request) {
     if (first_step_.empty()) first_step_ = step;
     request.set_request_id(ImportRequestId(record_, step));
-    try {
-      return Call(ctx_, stub_, method, request);
-    } catch (const RpcFailure& e) {
-      throw StepFailure{std::string(step), e};
+    // A server whose worker threads are all busy answers RESOURCE_EXHAUSTED before running the
+    // call; the step's fixed request id makes running it again safe, so back off and retry a few
+    // times rather than report a record that only met a busy moment.
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return Call(ctx_, stub_, method, request);
+      } catch (const RpcFailure& e) {
+        if (e.code() != grpc::StatusCode::RESOURCE_EXHAUSTED || attempt == kBusyRetries)
+          throw StepFailure{std::string(step), e};
+        std::this_thread::sleep_for(std::chrono::milliseconds(100) * (1 << attempt));
+      }
     }
   }
+  static constexpr int kBusyRetries = 6;
 
   void File() {
     regpb::FileCommunityOrganizationRequest request;
