@@ -51,8 +51,7 @@ TEST(SupervisionE2e, RevocationDecidedInSupervisionRevokesInRegistrationOnceEach
   auto audit = av1::AuditService::NewStub(
       grpc::CreateChannel(stack.audit_addr(), grpc::InsecureChannelCredentials()));
   const std::string clerk = stack.Token("clerk"), registrar = stack.Token("registrar"),
-                    officer = stack.Token("enforcement_officer"),
-                    auditor = stack.Token("auditor");
+                    officer = stack.Token("enforcement_officer"), auditor = stack.Token("auditor");
 
   rv1::SubmitApplicationRequest submit;
   submit.set_request_id("e2e-sup-submit");
@@ -67,17 +66,17 @@ TEST(SupervisionE2e, RevocationDecidedInSupervisionRevokesInRegistrationOnceEach
   p->set_jurisdiction("350211");
   submit.set_legal_representative_id_number("11010519491231002X");
   rv1::SubmitApplicationResponse submitted;
-  ASSERT_TRUE(Rpc(*reg, &rv1::RegistrationService::Stub::SubmitApplication, submit, &submitted,
-                  clerk)
-                  .ok());
+  ASSERT_TRUE(
+      Rpc(*reg, &rv1::RegistrationService::Stub::SubmitApplication, submit, &submitted, clerk)
+          .ok());
   rv1::ApproveApplicationRequest approve;
   approve.set_request_id("e2e-sup-approve");
   approve.set_application_id(submitted.application().id());
   approve.set_version(submitted.application().version());
   rv1::ApproveApplicationResponse approved;
-  ASSERT_TRUE(Rpc(*reg, &rv1::RegistrationService::Stub::ApproveApplication, approve, &approved,
-                  registrar)
-                  .ok());
+  ASSERT_TRUE(
+      Rpc(*reg, &rv1::RegistrationService::Stub::ApproveApplication, approve, &approved, registrar)
+          .ok());
   const std::string org = approved.organization().id();
 
   // Supervision knows the organization once registration's event reached its directory.
@@ -88,9 +87,7 @@ TEST(SupervisionE2e, RevocationDecidedInSupervisionRevokesInRegistrationOnceEach
   open.set_summary("成立后一年以上未开展业务活动");
   sv1::EnforcementCase c;
   ASSERT_TRUE(WaitFor(
-      [&] {
-        return Rpc(*sup, &sv1::SupervisionService::Stub::OpenCase, open, &c, officer).ok();
-      },
+      [&] { return Rpc(*sup, &sv1::SupervisionService::Stub::OpenCase, open, &c, officer).ok(); },
       seconds(20)))
       << stack.Logs();
   int step = 0;

@@ -95,7 +95,6 @@ AuditStore::AuditStore(store::RedisPool& pool) : pool_(pool) {
   scripts_.Add(std::string(kTailScript), std::string(kTailLua));
 }
 
-
 Head AuditStore::ReadHead() {
   auto redis = pool_.Acquire();
   return ParseHead(redis->Command({"GET", HeadKey()}));
