@@ -138,7 +138,7 @@ ev::TemporaryBranchChanged BranchEvent(const StoredBranch& s, Date on, const std
 }
 
 Result<Approver> ApproverOf(const v1::Approver& a) {
-  if (auto err = ValidateOrgId("approver.party_org_id", a.party_org_id())) return *err;
+  if (auto err = ValidateId("approver.party_org_id", a.party_org_id())) return *err;
   return Approver{a.party_org_id(), a.may_approve_establishment(),
                   a.may_approve_probationary_members()};
 }
@@ -263,7 +263,7 @@ Result<v1::PartyOrganization> PartyWork::Propose(const auth::Principal& who,
   if (auto err = ValidateCount("formal_members", req.formal_members())) return *err;
   if (auto err = ValidateCount("probationary_members", req.probationary_members())) return *err;
   if (!req.parent_id().empty())
-    if (auto err = ValidateOrgId("parent_id", req.parent_id())) return *err;
+    if (auto err = ValidateId("parent_id", req.parent_id())) return *err;
   auto on = DayOrToday("proposed_on", req.proposed_on(), today);
   if (!on.ok()) return on.error();
   if (req.covered_organization_ids().empty())
@@ -274,7 +274,7 @@ Result<v1::PartyOrganization> PartyWork::Propose(const auth::Principal& who,
   for (const auto& id : req.covered_organization_ids()) {
     if (!seen.insert(id).second)
       return Error::InvalidArgument("covered_organization_ids", "lists " + id + " twice");
-    if (auto err = ValidateOrgId("covered_organization_ids", id)) return *err;
+    if (auto err = ValidateId("covered_organization_ids", id)) return *err;
     auto entry = directory_.Get(id);
     if (!entry)
       return Error::InvalidArgument("covered_organization_ids",
@@ -401,7 +401,7 @@ Result<v1::PartyOrganization> PartyWork::Dissolve(const auth::Principal& who,
 
 Result<v1::PartyOrganization> PartyWork::GetOrg(const auth::Principal& who,
                                                 const v1::GetPartyOrganizationRequest& req) {
-  if (auto err = ValidateOrgId("party_org_id", req.party_org_id())) return *err;
+  if (auto err = ValidateId("party_org_id", req.party_org_id())) return *err;
   const auto hash = store::FlatHash(store_.Read({{"HGETALL", keys::Org(req.party_org_id())}})[0]);
   if (hash.empty())
     return Error::NotFound("party organization " + req.party_org_id() + " not found");
@@ -431,8 +431,8 @@ Result<v1::ListPartyOrganizationsResponse> PartyWork::ListOrgs(
 Result<v1::TemporaryBranch> PartyWork::ApplyBranch(const auth::Principal& who,
                                                    const v1::ApplyTemporaryBranchRequest& req) {
   if (auto err = ValidateRequestId(req.request_id())) return *err;
-  if (auto err = ValidateOrgId("host_organization_id", req.host_organization_id())) return *err;
-  if (auto err = ValidateOrgId("parent_id", req.parent_id())) return *err;
+  if (auto err = ValidateId("host_organization_id", req.host_organization_id())) return *err;
+  if (auto err = ValidateId("parent_id", req.parent_id())) return *err;
   if (auto err =
           ValidateCount("formal_members_not_transferred", req.formal_members_not_transferred()))
     return *err;
@@ -526,7 +526,7 @@ Result<v1::TemporaryBranch> PartyWork::FileBranch(const auth::Principal& who,
 
 Result<v1::TemporaryBranch> PartyWork::GetBranch(const auth::Principal& who,
                                                  const v1::GetTemporaryBranchRequest& req) {
-  if (auto err = ValidateOrgId("branch_id", req.branch_id())) return *err;
+  if (auto err = ValidateId("branch_id", req.branch_id())) return *err;
   const auto hash = store::FlatHash(store_.Read({{"HGETALL", keys::Branch(req.branch_id())}})[0]);
   if (hash.empty()) return Error::NotFound("temporary branch " + req.branch_id() + " not found");
   auto s = DecodeBranch(hash);
@@ -539,7 +539,7 @@ Result<v1::RecordBranchActionResponse> PartyWork::BranchAction(
     const auth::Principal& who, const v1::RecordBranchActionRequest& req) {
   if (req.action() == v1::BRANCH_ACTION_UNSPECIFIED || !v1::BranchAction_IsValid(req.action()))
     return Error::InvalidArgument("action", "required");
-  if (auto err = ValidateOrgId("branch_id", req.branch_id())) return *err;
+  if (auto err = ValidateId("branch_id", req.branch_id())) return *err;
   const auto hash = store::FlatHash(store_.Read({{"HGETALL", keys::Branch(req.branch_id())}})[0]);
   if (hash.empty()) return Error::NotFound("temporary branch " + req.branch_id() + " not found");
   auto s = DecodeBranch(hash);
@@ -632,7 +632,7 @@ Result<v1::PartyMember> PartyWork::AddMember(const auth::Principal& who,
   if (auto err = ValidateRequestId(req.request_id())) return *err;
   if (req.kind() != v1::MEMBER_KIND_FORMAL && req.kind() != v1::MEMBER_KIND_PROBATIONARY)
     return Error::InvalidArgument("kind", "required: FORMAL or PROBATIONARY");
-  if (auto err = ValidateOrgId("party_org_id", req.party_org_id())) return *err;
+  if (auto err = ValidateId("party_org_id", req.party_org_id())) return *err;
   const TimePoint now = clock_.Now();
   const Date today = ChinaDate(now);
   PartyMember input{
@@ -642,7 +642,7 @@ Result<v1::PartyMember> PartyWork::AddMember(const auth::Principal& who,
   auto member = NewMember(input, today);
   if (!member.ok()) return member.error();
   if (!req.works_at_organization_id().empty()) {
-    if (auto err = ValidateOrgId("works_at_organization_id", req.works_at_organization_id()))
+    if (auto err = ValidateId("works_at_organization_id", req.works_at_organization_id()))
       return *err;
     if (!directory_.Get(req.works_at_organization_id()))
       return Error::InvalidArgument(

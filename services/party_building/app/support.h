@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "party_building/store/party_building_store.h"
+#include "platform/auth/access.h"
 #include "platform/auth/token.h"
 #include "platform/outbox/outbox.h"
 #include "platform/store/command.h"
@@ -26,19 +27,15 @@ using store::CheckedReplay;
 
 inline constexpr const char* kContext = "party_building";
 
-Status ValidateRequestId(const std::string& request_id);
-// Officers act for their own authority; an admin anywhere within scope. Reading needs a covering
-// jurisdiction.
-Status CheckWrite(const auth::Principal& who, const std::string& jurisdiction);
-Status CheckRead(const auth::Principal& who, const std::string& jurisdiction);
+using auth::CheckRead;
+using auth::CheckWrite;
+using store::ValidateRequestId;
 // The caller's idempotency key of a request id.
 inline std::string IdemOf(const auth::Principal& who, const std::string& request_id) {
   return store::IdempotencyKey(who.subject, request_id);
 }
-// A day of a request: `text` parsed, or `today` when empty; never after today.
-Result<Date> DayOrToday(const char* field, const std::string& text, Date today);
-// An organization id as a request field: required, bounded, no spaces.
-Status ValidateOrgId(const char* field, const std::string& id);
+using socgov::DayOrToday;
+using store::ValidateId;
 void SetActor(const auth::Principal& who, ::socgov::common::v1::Actor* out);
 
 outbox::OutboxEvent MakeEvent(const google::protobuf::Message& body, const std::string& authority,

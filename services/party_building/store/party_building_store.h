@@ -85,6 +85,12 @@ Result<StoredMember> DecodeMember(const std::vector<std::string>& flat_hash);
 class PartyBuildingStore {
  public:
   explicit PartyBuildingStore(store::RedisPool& pool);
+  // The key names platform/store/entity_command.h commits with.
+  static std::string IdemKey(const std::string& rpc, const std::string& request_id) {
+    return keys::Idem(rpc, request_id);
+  }
+  static std::string SerialKey(const std::string& kind) { return keys::Serial(kind); }
+  static constexpr const char* kOutbox = kOutboxKey;
   store::ScriptRegistry& scripts() { return scripts_; }
 
   // The stored response of (rpc, request id) and the replies of `reads`, in one round trip.

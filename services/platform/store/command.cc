@@ -12,6 +12,15 @@ Status ValidateRequestId(const std::string& request_id) {
   return std::nullopt;
 }
 
+Status ValidateId(const char* field, const std::string& id) {
+  if (id.empty()) return Error::InvalidArgument(field, "required");
+  if (id.size() > 64) return Error::InvalidArgument(field, "longer than 64 characters");
+  for (char c : id)
+    if (c < 0x21 || c > 0x7e || c == ':')
+      return Error::InvalidArgument(field, "only printable ASCII without spaces or ':'");
+  return std::nullopt;
+}
+
 CommandRead ReadForCommand(Redis& redis, const std::string& idem_key,
                            const std::vector<std::vector<std::string>>& reads) {
   std::vector<std::vector<std::string>> commands;

@@ -19,6 +19,10 @@ namespace socgov::store {
 // characters without spaces; INVALID_ARGUMENT naming request_id otherwise.
 Status ValidateRequestId(const std::string& request_id);
 
+// An entity id as a request field (an organization, case, plan, ...): 1 to 64 printable ASCII
+// characters without spaces or ':' (ids are parts of keys); INVALID_ARGUMENT naming `field`.
+Status ValidateId(const char* field, const std::string& id);
+
 // Request ids are chosen by clients, so two callers may pick the same one: the idempotency record
 // is kept per caller, and a replay is only returned after the caller passed the same checks.
 // Length-prefixed so that no (subject, request id) pair can spell another's key.

@@ -54,4 +54,12 @@ Result<Date> ParseDateField(std::string_view field, std::string_view text) {
       field, "must be a real date YYYY-MM-DD, got \"" + std::string(text.substr(0, 40)) + "\"");
 }
 
+Result<Date> DayOrToday(std::string_view field, std::string_view text, Date today) {
+  if (text.empty()) return today;
+  auto d = ParseDateField(field, text);
+  if (!d.ok()) return d.error();
+  if (*d > today) return Error::InvalidArgument(field, "must not be in the future");
+  return *d;
+}
+
 }  // namespace socgov

@@ -29,5 +29,8 @@ int AgeOn(Date birth, Date on);
 // ParseDate for an input field: kInvalidArgument "field: must be a date YYYY-MM-DD" when
 // malformed or impossible.
 Result<Date> ParseDateField(std::string_view field, std::string_view text);
+// A day of a request: `text` parsed (ParseDateField), or `today` when empty; kInvalidArgument
+// naming `field` when after today (nothing is recorded ahead of time).
+Result<Date> DayOrToday(std::string_view field, std::string_view text, Date today);
 
 }  // namespace socgov

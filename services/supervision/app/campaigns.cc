@@ -84,7 +84,7 @@ Result<v1::Campaign> Supervisor::AddCampaignItem(const auth::Principal& who,
                                                  const v1::AddCampaignItemRequest& in) {
   const TimePoint now = clock_.Now();
   const Date today = ChinaDate(now);
-  if (auto err = ValidateOrgId("organization_id", in.organization_id())) return *err;
+  if (auto err = ValidateId("organization_id", in.organization_id())) return *err;
   auto found = DayOrToday("found_on", in.found_on(), today);
   if (!found.ok()) return found.error();
   auto deadline = ParseDateField("rectification_deadline", in.rectification_deadline());
@@ -183,7 +183,7 @@ Result<v1::Campaign> Supervisor::ResolveCampaignItem(const auth::Principal& who,
 
 Result<v1::Campaign> Supervisor::GetCampaign(const auth::Principal& who,
                                              const v1::GetCampaignRequest& in) {
-  if (auto err = ValidateOrgId("campaign_id", in.campaign_id())) return *err;
+  if (auto err = ValidateId("campaign_id", in.campaign_id())) return *err;
   const auto rows = store_.Read({{"HGETALL", keys::Campaign(in.campaign_id())}});
   const auto hash = store::FlatHash(rows[0]);
   if (hash.empty()) return Error::NotFound("campaign " + in.campaign_id() + " not found");

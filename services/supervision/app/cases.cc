@@ -254,7 +254,7 @@ Result<v1::EnforcementCase> Supervisor::OpenCase(const auth::Principal& who,
   clue.source_ref = in.source_ref();
   clue.summary = in.summary();
   if (!in.organization_id().empty()) {
-    if (auto err = ValidateOrgId("organization_id", in.organization_id())) return *err;
+    if (auto err = ValidateId("organization_id", in.organization_id())) return *err;
     auto entry = directory_.Get(in.organization_id());
     if (!entry)
       return Error::NotFound("organization " + in.organization_id() +
@@ -262,7 +262,7 @@ Result<v1::EnforcementCase> Supervisor::OpenCase(const auth::Principal& who,
     clue.target.organization_id = entry->id;
     clue.target_jurisdiction = entry->jurisdiction;
   } else {
-    if (auto err = ValidateOrgId("illegal_org_id", in.illegal_org_id())) return *err;
+    if (auto err = ValidateId("illegal_org_id", in.illegal_org_id())) return *err;
     const auto rows = store_.Read({{"HGETALL", keys::Illegal(in.illegal_org_id())}});
     auto org = DecodeIllegalOrg(store::FlatHash(rows[0]));
     if (store::FlatHash(rows[0]).empty())
@@ -383,7 +383,7 @@ Result<v1::EnforcementCase> Supervisor::ActOnCase(const auth::Principal& who,
 
 Result<v1::EnforcementCase> Supervisor::GetCase(const auth::Principal& who,
                                                 const v1::GetCaseRequest& in) {
-  if (auto err = ValidateOrgId("case_id", in.case_id())) return *err;
+  if (auto err = ValidateId("case_id", in.case_id())) return *err;
   const auto rows = store_.Read({{"HGETALL", keys::Case(in.case_id())}});
   const auto hash = store::FlatHash(rows[0]);
   if (hash.empty()) return Error::NotFound("case " + in.case_id() + " not found");

@@ -184,7 +184,7 @@ Result<v1::Complaint> Supervisor::AnswerComplaint(const auth::Principal& who,
 
 Result<v1::Complaint> Supervisor::GetComplaint(const auth::Principal& who,
                                                const v1::GetComplaintRequest& in) {
-  if (auto err = ValidateOrgId("complaint_id", in.complaint_id())) return *err;
+  if (auto err = ValidateId("complaint_id", in.complaint_id())) return *err;
   const auto rows = store_.Read({{"HGETALL", keys::Complaint(in.complaint_id())},
                                  {"HGETALL", keys::Reporter(in.complaint_id())}});
   const auto hash = store::FlatHash(rows[0]);

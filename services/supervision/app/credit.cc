@@ -25,7 +25,7 @@ Result<v1::CreditRecord> CreditCommand(SupervisionStore& store, directory::Direc
                                        const std::string& org, std::int64_t version,
                                        const std::string& cause, TimePoint now, Decide decide) {
   if (auto err = ValidateRequestId(request_id)) return *err;
-  if (auto err = ValidateOrgId("organization_id", org)) return *err;
+  if (auto err = ValidateId("organization_id", org)) return *err;
   const std::string idem = IdemOf(who, request_id);
   auto read = store.ReadForCommand(rpc, idem, {{"HGETALL", keys::Credit(org)}});
   const std::string target = CreditAnswered(org, version);
@@ -63,7 +63,7 @@ Result<v1::CreditRecord> CreditCommand(SupervisionStore& store, directory::Direc
 
 Result<v1::CreditRecord> Supervisor::GetCredit(const auth::Principal& who,
                                                const v1::GetCreditRecordRequest& in) {
-  if (auto err = ValidateOrgId("organization_id", in.organization_id())) return *err;
+  if (auto err = ValidateId("organization_id", in.organization_id())) return *err;
   const auto rows = store_.Read({{"HGETALL", keys::Credit(in.organization_id())}});
   if (store::FlatHash(rows[0]).empty()) {
     auto entry = directory_.Get(in.organization_id());
@@ -109,7 +109,7 @@ Result<v1::ListCreditListingsResponse> Supervisor::ListListings(
 
 Result<v1::WasListedResponse> Supervisor::WasListed(const auth::Principal& who,
                                                     const v1::WasListedRequest& in) {
-  if (auto err = ValidateOrgId("organization_id", in.organization_id())) return *err;
+  if (auto err = ValidateId("organization_id", in.organization_id())) return *err;
   if (in.list() != v1::CREDIT_LIST_ABNORMAL && in.list() != v1::CREDIT_LIST_SERIOUS)
     return Error::InvalidArgument("list", "ABNORMAL or SERIOUS");
   auto from = ParseDateField("from", in.from());

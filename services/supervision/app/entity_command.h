@@ -1,7 +1,4 @@
-// The two shapes of supervision's commands on entities with an id and a version (cases,
-// complaints, illegal organizations, campaigns): create one under a fresh serial id, and change
-// one the caller read at a version. Both read once, decide with the pure domain, and commit one
-// mutation carrying the idempotency record and the events the decision adds.
+// The command shapes of platform/store/entity_command.h, used by this service's entities.
 #pragma once
 
 #if defined(SOCGOV_LAYER_DOMAIN) || defined(SOCGOV_LAYER_STORE)
@@ -11,84 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "platform/store/entity_command.h"
 #include "supervision/app/support.h"
 
 namespace socgov::supervision {
 
-inline std::string EntityAnswered(const std::string& what, const std::string& id,
-                                  std::int64_t version) {
-  return what + " " + id + " (version " + std::to_string(version) + ")";
-}
-
-// Creates an entity: `make(id, m)` builds it from a new id (`<authority>-<prefix><serial>`)
-// and adds its events to `m`; the entity is stored at `key_of(id)` and indexed in `index`.
-template <typename Entity, typename Response, typename Make, typename Encode, typename ToProto>
-Result<Response> CreateEntity(SupervisionStore& store, const auth::Principal& who, const char* rpc,
-                              const std::string& request_id, const std::string& authority,
-                              const std::string& kind, const std::string& prefix,
-                              std::string (*key_of)(const std::string&), const char* index,
-                              Make make, Encode encode, ToProto to_proto) {
-  if (auto err = ValidateRequestId(request_id)) return *err;
-  const std::string idem = IdemOf(who, request_id);
-  auto read = store.ReadForCommand(rpc, idem, {});
-  if (read.prior) return store::Replay<Response>(*read.prior);
-  auto serial = store.Increment(keys::Serial(kind));
-  if (!serial.ok()) return serial.error();
-  const std::string id = authority + "-" + prefix + std::to_string(*serial);
-  Mutation m;
-  m.idem_key = keys::Idem(rpc, idem);
-  m.outbox_key = kOutboxKey;
-  Result<Entity> entity = make(id, m);
-  if (!entity.ok()) return entity.error();
-  m.guards.insert(m.guards.begin(),
-                  {Mutation::Guard::Kind::kAbsent, key_of(id), "", kind + " " + id});
-  m.hashes.insert(m.hashes.begin(), {key_of(id), encode(*entity)});
-  m.zops.push_back({index, id, std::to_string(*serial)});
-  const Response response = to_proto(*entity);
-  m.response = response.SerializeAsString();
-  return Answer(store.Mutate(m, kind + " " + id), response);
-}
-
-// Changes the entity at `key_of(id)` read at `version`: `decide(before, extra_rows, m)` returns it
-// after and adds events and further writes to `m`. NOT_FOUND, PERMISSION_DENIED (the entity's
-// jurisdiction), a replay of the same request, ABORTED for a stale version.
-template <typename Entity, typename Response, typename Decode, typename Encode,
-          typename JurisdictionOf, typename ToProto, typename Decide>
-Result<Response> UpdateEntity(SupervisionStore& store, const auth::Principal& who, const char* rpc,
-                              const std::string& request_id, const std::string& kind,
-                              const std::string& id, std::int64_t version,
-                              std::string (*key_of)(const std::string&), Decode decode,
-                              Encode encode, JurisdictionOf jurisdiction_of, ToProto to_proto,
-                              std::vector<std::vector<std::string>> extra, Decide decide) {
-  if (auto err = ValidateRequestId(request_id)) return *err;
-  if (auto err = ValidateOrgId((kind + "_id").c_str(), id)) return *err;
-  const std::string idem = IdemOf(who, request_id);
-  const std::string key = key_of(id);
-  extra.insert(extra.begin(), {"HGETALL", key});
-  auto read = store.ReadForCommand(rpc, idem, extra);
-  const auto hash = store::FlatHash(read.rows[0]);
-  if (hash.empty()) return Error::NotFound(kind + " " + id + " not found");
-  Result<Entity> before = decode(hash);
-  if (!before.ok()) return before.error();
-  if (auto err = CheckWrite(who, jurisdiction_of(*before))) return *err;
-  const std::string target = EntityAnswered(kind, id, version + 1);
-  auto target_of = [&kind](const Response& r) { return EntityAnswered(kind, r.id(), r.version()); };
-  if (auto replay = CheckedReplay<Response>(read.prior, target, target_of)) return *replay;
-  if (version != before->version)
-    return Error::Aborted(kind + " version " + std::to_string(version) + " is stale (current " +
-                          std::to_string(before->version) + ")");
-  Mutation m;
-  m.idem_key = keys::Idem(rpc, idem);
-  m.outbox_key = kOutboxKey;
-  const std::vector<store::Value> rows(read.rows.begin() + 1, read.rows.end());
-  Result<Entity> after = decide(*before, rows, m);
-  if (!after.ok()) return after.error();
-  m.guards.insert(m.guards.begin(), {Mutation::Guard::Kind::kVersion, key,
-                                     std::to_string(before->version), kind + " " + id});
-  m.hashes.insert(m.hashes.begin(), {key, encode(*after)});
-  const Response response = to_proto(*after);
-  m.response = response.SerializeAsString();
-  return Answer(store.Mutate(m, kind + " " + id), response, target, target_of);
-}
+using store::CreateEntity;
+using store::EntityAnswered;
+using store::UpdateEntity;
 
 }  // namespace socgov::supervision

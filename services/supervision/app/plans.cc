@@ -85,7 +85,7 @@ Result<v1::SamplingPlan> PlanCommand(SupervisionStore& store, const auth::Princi
                                      const std::string& plan_id, std::int64_t version,
                                      Decide decide) {
   if (auto err = ValidateRequestId(request_id)) return *err;
-  if (auto err = ValidateOrgId("plan_id", plan_id)) return *err;
+  if (auto err = ValidateId("plan_id", plan_id)) return *err;
   const std::string idem = IdemOf(who, request_id);
   const std::string key = keys::Plan(plan_id);
   auto read = store.ReadForCommand(rpc, idem, {{"HGETALL", key}});
@@ -148,7 +148,7 @@ Result<v1::SamplingPlan> Supervisor::DrawPlan(const auth::Principal& who,
 
 Result<v1::SamplingPlan> Supervisor::GetPlan(const auth::Principal& who,
                                              const v1::GetSamplingPlanRequest& in) {
-  if (auto err = ValidateOrgId("plan_id", in.plan_id())) return *err;
+  if (auto err = ValidateId("plan_id", in.plan_id())) return *err;
   const auto rows = store_.Read({{"HGETALL", keys::Plan(in.plan_id())}});
   const auto hash = store::FlatHash(rows[0]);
   if (hash.empty()) return Error::NotFound("plan " + in.plan_id() + " not found");

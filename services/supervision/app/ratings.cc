@@ -149,8 +149,8 @@ Result<v1::RatingEvaluation> Supervisor::ApplyForRating(const auth::Principal& w
   const TimePoint now = clock_.Now();
   const Date today = ChinaDate(now);
   if (auto err = ValidateRequestId(in.request_id())) return *err;
-  if (auto err = ValidateOrgId("round_id", in.round_id())) return *err;
-  if (auto err = ValidateOrgId("organization_id", in.organization_id())) return *err;
+  if (auto err = ValidateId("round_id", in.round_id())) return *err;
+  if (auto err = ValidateId("organization_id", in.organization_id())) return *err;
   const auto rows = store_.Read({{"HGETALL", keys::RatingRound(in.round_id())}});
   if (store::FlatHash(rows[0]).empty())
     return Error::NotFound("rating round " + in.round_id() + " not found");
@@ -392,7 +392,7 @@ Result<v1::RatingEvaluation> Supervisor::ActOnRating(const auth::Principal& who,
 
 Result<v1::RatingEvaluation> Supervisor::GetRating(const auth::Principal& who,
                                                    const v1::GetRatingRequest& in) {
-  if (auto err = ValidateOrgId("evaluation_id", in.evaluation_id())) return *err;
+  if (auto err = ValidateId("evaluation_id", in.evaluation_id())) return *err;
   const auto rows = store_.Read({{"HGETALL", keys::Rating(in.evaluation_id())}});
   if (store::FlatHash(rows[0]).empty())
     return Error::NotFound("rating " + in.evaluation_id() + " not found");

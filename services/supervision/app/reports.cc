@@ -176,7 +176,7 @@ Result<v1::AnnualReport> ReportCommand(SupervisionStore& store, const auth::Prin
                                        const std::string& org, int year, std::int64_t version,
                                        const std::string& counter_key, Date today, Decide decide) {
   if (auto err = ValidateRequestId(request_id)) return *err;
-  if (auto err = ValidateOrgId("organization_id", org)) return *err;
+  if (auto err = ValidateId("organization_id", org)) return *err;
   if (auto err = ValidateYear(year, today)) return *err;
   const std::string key = keys::Report(year, org);
   const std::string idem = IdemOf(who, request_id);
@@ -353,7 +353,7 @@ Result<v1::AnnualReport> Supervisor::ConcludeReport(const auth::Principal& who,
 
 Result<v1::AnnualReport> Supervisor::GetReport(const auth::Principal& who,
                                                const v1::GetAnnualReportRequest& in) {
-  if (auto err = ValidateOrgId("organization_id", in.organization_id())) return *err;
+  if (auto err = ValidateId("organization_id", in.organization_id())) return *err;
   const auto rows = store_.Read({{"HGETALL", keys::Report(in.year(), in.organization_id())}});
   const auto hash = store::FlatHash(rows[0]);
   if (hash.empty())

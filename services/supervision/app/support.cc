@@ -6,23 +6,6 @@
 
 namespace socgov::supervision {
 
-Result<Date> DayOrToday(const char* field, const std::string& text, Date today) {
-  if (text.empty()) return today;
-  auto d = ParseDateField(field, text);
-  if (!d.ok()) return d.error();
-  if (*d > today) return Error::InvalidArgument(field, "must not be in the future");
-  return *d;
-}
-
-Status ValidateOrgId(const char* field, const std::string& id) {
-  if (id.empty()) return Error::InvalidArgument(field, "required");
-  if (id.size() > 64) return Error::InvalidArgument(field, "longer than 64 characters");
-  for (char c : id)
-    if (c < 0x21 || c > 0x7e || c == ':')
-      return Error::InvalidArgument(field, "only printable ASCII without spaces or ':'");
-  return std::nullopt;
-}
-
 void SetActor(const auth::Principal& who, ::socgov::common::v1::Actor* out) {
   out->set_subject(who.subject);
   for (const auto& r : who.roles) out->add_roles(r);

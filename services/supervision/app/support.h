@@ -36,10 +36,8 @@ using store::ValidateRequestId;
 inline std::string IdemOf(const auth::Principal& who, const std::string& request_id) {
   return store::IdempotencyKey(who.subject, request_id);
 }
-// A day of a request: `text` parsed, or `today` when empty; never after today.
-Result<Date> DayOrToday(const char* field, const std::string& text, Date today);
-// An organization id as a request field: required, bounded, no spaces.
-Status ValidateOrgId(const char* field, const std::string& id);
+using socgov::DayOrToday;
+using store::ValidateId;
 void SetActor(const auth::Principal& who, ::socgov::common::v1::Actor* out);
 
 outbox::OutboxEvent MakeEvent(const google::protobuf::Message& body, const std::string& authority,
