@@ -252,12 +252,42 @@ TEST_F(PartyLifeTest, Pb12DisagreementOnAMajorMatterIsEscalatedAndExecutionFollo
   EXPECT_EQ(listed.decisions_size(), 1);
 }
 
-TEST_F(PartyLifeTest, ActivitiesEvaluationsAwardsAndTheCountsViewersRead) {
+TEST_F(PartyLifeTest, Pb09ActivitiesEvaluationsAwardsAndTheCountsViewersRead) {
   std::vector<std::string> orgs;
   for (int i = 0; i < 3; ++i)
     orgs.push_back(Register("厦门市集美区和欣" + std::to_string(i + 1) + "号社工服务中心",
                             "ac" + std::to_string(i))
                        .id());
+  // PB-09: registration records organization 0's articles with the party-building clause; the
+  // fact reaches party building as registration's event.
+  {
+    pv1::GetSummaryRequest sr;
+    pv1::Summary before;
+    ASSERT_TRUE(Pb(&PbStub::GetSummary, sr, &before, "viewer").ok());
+    EXPECT_EQ(before.charter_clause().numerator(), 0);
+  }
+  rv1::GetOrganizationRequest get_org;
+  get_org.set_organization_id(orgs[0]);
+  rv1::Organization o;
+  ASSERT_TRUE(
+      Call(&rv1::RegistrationService::Stub::GetOrganization, get_org, &o, Token("registrar")).ok());
+  rv1::RecordArticlesRequest articles;
+  articles.set_request_id("ac-articles");
+  articles.set_organization_id(orgs[0]);
+  articles.set_version(o.version());
+  articles.set_approved_on("2026-11-27");
+  articles.set_party_building_clause(true);
+  articles.set_party_leading_organ("中共厦门市集美区社会组织综合委员会");
+  articles.set_text_sha256(std::string(64, 'c'));
+  auto st0 =
+      Call(&rv1::RegistrationService::Stub::RecordArticles, articles, &o, Token("registrar"));
+  ASSERT_TRUE(st0.ok()) << st0.error_message();
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        auto r = pool_->Acquire();
+        return r->Command({"HGET", "{pb}:dir:org:" + orgs[0], "party_building_clause"}).str == "1";
+      },
+      seconds(20)));
   auto branch = ActiveOrg("ac", pv1::PARTY_ORG_TYPE_BRANCH, {orgs[0]}, 3);
   auto joint = ActiveOrg("ac-j", pv1::PARTY_ORG_TYPE_JOINT_BRANCH, {orgs[1], orgs[2]}, 3);
   pv1::AddMemberRequest add;
@@ -352,7 +382,7 @@ TEST_F(PartyLifeTest, ActivitiesEvaluationsAwardsAndTheCountsViewersRead) {
   EXPECT_EQ(s.coverage().organization().numerator(), 3);
   EXPECT_EQ(s.coverage().organization().denominator(), 3);
   EXPECT_EQ(s.charter_clause().denominator(), 3);
-  EXPECT_EQ(s.charter_clause().numerator(), 0);  // PB-09: no articles recorded yet
+  EXPECT_EQ(s.charter_clause().numerator(), 1);  // PB-09: organization 0's articles
 }
 
 }  // namespace
