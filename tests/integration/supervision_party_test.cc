@@ -3,6 +3,7 @@
 // building builds them (outbox::MakeEvent with its context, service and aggregate) and published
 // onto the PARTY_BUILDING stream it owns; the listing is read back through supervision's query
 // RPCs. A redelivered or stale event changes nothing, proven from the durable's state.
+#include "platform/bus/router.h"
 #include "platform/outbox/event.h"
 #include "platform/util/dates.h"
 #include "registration_fixture.h"
@@ -207,7 +208,8 @@ TEST_F(SupervisionPartyTest, Cr04ListingExtendedByAnotherEventIsNotRemovedByTheA
   rec.set_version(Credit(org).version());
   rec.mutable_event()->set_kind(sv1::CREDIT_EVENT_KIND_FUNDRAISING_BREACH);
   sv1::CreditRecord after;
-  auto st = Sup(&sv1::SupervisionService::Stub::RecordCreditEvent, rec, &after, "inspector");
+  auto st =
+      Sup(&sv1::SupervisionService::Stub::RecordCreditEvent, rec, &after, "enforcement_officer");
   ASSERT_TRUE(st.ok()) << st.error_message();
   Publish(OrgChanged("PO-9", "approved", 2, pv1::PARTY_ORG_STATE_ESTABLISHED, {org}, today), "a");
   ASSERT_TRUE(WaitFor([&] { return Settled(); }, seconds(20))) << sup_->log();
