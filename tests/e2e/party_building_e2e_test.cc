@@ -125,8 +125,9 @@ class PartyBuildingE2e : public ::testing::Test {
     return st;
   }
 
+  // The audit records of an aggregate and event type; `first` (optional) gets the first.
   int AuditCount(const std::string& aggregate, const std::string& type,
-                 std::string* payload = nullptr) {
+                 av1::AuditRecord* first = nullptr) {
     grpc::ClientContext ctx;
     ctx.AddMetadata("authorization", "Bearer " + auditor_);
     av1::ListAuditRecordsRequest req;
@@ -135,7 +136,7 @@ class PartyBuildingE2e : public ::testing::Test {
     req.mutable_page()->set_page_size(100);
     av1::ListAuditRecordsResponse resp;
     EXPECT_TRUE(audit_->ListAuditRecords(&ctx, req, &resp).ok());
-    if (payload != nullptr && resp.records_size() > 0) *payload = resp.records(0).payload_json();
+    if (first != nullptr && resp.records_size() > 0) *first = resp.records(0);
     return resp.records_size();
   }
 
@@ -267,17 +268,18 @@ TEST_F(PartyBuildingE2e, Pb06Pb07HostCancelledDissolvesItsTemporaryBranchOnceEac
       },
       seconds(30)))
       << stack_.Logs();
-  std::string cancelled_json, dissolved_json;
-  EXPECT_EQ(
-      AuditCount(host.id(), "cn.socgov.registration.organization.cancelled.v1", &cancelled_json),
-      1);
-  EXPECT_EQ(AuditCount(tb.id(), "cn.socgov.party_building.temporary_branch.dissolved.v1",
-                       &dissolved_json),
+  av1::AuditRecord cancelled, dissolved;
+  EXPECT_EQ(AuditCount(host.id(), "cn.socgov.registration.organization.cancelled.v1", &cancelled),
             1);
-  // Decoded by the audit binary (party building's descriptors are linked in), naming its cause.
-  EXPECT_EQ(dissolved_json.find("undecoded_base64"), std::string::npos) << dissolved_json;
-  EXPECT_NE(dissolved_json.find("HOST_CANCELLED"), std::string::npos) << dissolved_json;
-  EXPECT_NE(dissolved_json.find(host.id()), std::string::npos) << dissolved_json;
+  EXPECT_EQ(
+      AuditCount(tb.id(), "cn.socgov.party_building.temporary_branch.dissolved.v1", &dissolved), 1);
+  // Decoded by the audit binary (party building's descriptors are linked in), naming the
+  // registration event that caused it.
+  const std::string& json = dissolved.payload_json();
+  EXPECT_EQ(json.find("undecoded_base64"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"host_organization_id\":\"" + host.id() + "\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"cause_event_id\":\"" + cancelled.event_id() + "\""), std::string::npos)
+      << json;
   EXPECT_EQ(AuditCount(tb.id(), "cn.socgov.party_building.temporary_branch.filed.v1"), 1);
   EXPECT_EQ(stack_.Ctl("auditor", "audit verify").exit_code, 0);
 }
@@ -346,9 +348,10 @@ TEST_F(PartyBuildingE2e, Pb01Pb11Cr01bOrganizationWithoutPartyOrganizationListed
   for (int i = 1; i <= 3; ++i) {
     std::string masked = IdNumber(i);
     for (size_t k = 6; k + 4 < masked.size(); ++k) masked[k] = '*';
-    std::string json;
-    EXPECT_EQ(AuditCount(masked, "cn.socgov.party_building.member.added.v1", &json), 1) << i;
-    EXPECT_EQ(json.find(IdNumber(i)), std::string::npos) << json;
+    av1::AuditRecord added;
+    EXPECT_EQ(AuditCount(masked, "cn.socgov.party_building.member.added.v1", &added), 1) << i;
+    EXPECT_EQ(added.payload_json().find(IdNumber(i)), std::string::npos) << added.payload_json();
+    EXPECT_NE(added.payload_json().find(masked), std::string::npos) << added.payload_json();
   }
   EXPECT_EQ(stack_.Ctl("auditor", "audit verify").exit_code, 0);
 }
