@@ -343,26 +343,17 @@ Result<v1::PartyOrganization> PartyWork::Activate(const auth::Principal& who,
   const TimePoint now = clock_.Now();
   auto on = DayOrToday("on", req.on(), ChinaDate(now));
   if (!on.ok()) return on.error();
-  auto start = ParseDateField("term_start", req.term_start());
-  if (!start.ok()) return start.error();
-  auto end = ParseDateField("term_end", req.term_end());
-  if (!end.ok()) return end.error();
-  if (*end < *start) return Error::InvalidArgument("term_end", "before term_start");
-  const auto& l = req.leadership();
-  if (l.cross_appointed() < 0)
-    return Error::InvalidArgument("leadership.cross_appointed", "must not be negative");
-  Leadership leadership{l.secretary_person_id(),
-                        l.deputy_secretary_person_id(),
-                        {l.committee().begin(), l.committee().end()},
-                        l.secretary_is_org_head(),
-                        l.cross_appointed()};
+  auto term = TermFrom(req.term_start(), req.term_end());
+  if (!term.ok()) return term.error();
+  auto leadership = LeadershipFrom(req.leadership());
+  if (!leadership.ok()) return leadership.error();
   return UpdateEntity<StoredOrg, v1::PartyOrganization>(
       store_, who, "ActivatePartyOrganization", req.request_id(), kOrgKind, req.party_org_id(),
       req.version(), keys::Org, DecodeOrg, EncodeOrg, OrgJurisdiction,
       [](const StoredOrg& s) { return ToProto(s); }, {},
       [&](const StoredOrg& before, const std::vector<store::Value>&,
           Mutation& m) -> Result<StoredOrg> {
-        auto org = party_building::Activate(before.org, leadership, Term{*start, *end}, *on);
+        auto org = party_building::Activate(before.org, *leadership, *term, *on);
         if (!org.ok()) return org.error();
         StoredOrg after{*org, before.jurisdiction, before.version + 1};
         m.events.push_back(MakeEvent(OrgEvent(after, *on, who, {"PB-04"}), authority_, kOrgKind,
