@@ -8,6 +8,8 @@ namespace {
 
 constexpr std::size_t kMaxIdLength = 64;
 
+}  // namespace
+
 std::optional<std::size_t> Utf8Length(std::string_view s) {
   std::size_t count = 0;
   std::size_t i = 0;
@@ -69,8 +71,6 @@ std::string_view Trim(std::string_view s) {
   }
   return s;
 }
-
-}  // namespace
 
 Result<std::string> CheckText(std::string_view field, std::string_view in, std::size_t max,
                               bool required) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,13 @@
 #include "platform/util/error.h"
 
 namespace socgov {
+
+// Length in Unicode code points of UTF-8 text; nullopt when the text is not valid UTF-8 (overlong
+// forms and surrogates included, so two byte strings never spell the same text).
+std::optional<std::size_t> Utf8Length(std::string_view s);
+
+// Trims ASCII whitespace and U+3000 from both ends.
+std::string_view Trim(std::string_view s);
 
 // The trimmed text, at most `max` code points. Empty text is kInvalidArgument when `required`,
 // and "" otherwise.

@@ -7,14 +7,13 @@
 #include <string_view>
 
 #include "platform/util/error.h"
+#include "platform/util/text.h"
 
 namespace socgov::registration {
 
-// Length in Unicode code points of UTF-8 text; nullopt when the text is not valid UTF-8.
-std::optional<size_t> Utf8Length(std::string_view s);
-
-// Trims ASCII whitespace and U+3000 from both ends.
-std::string_view Trim(std::string_view s);
+// UTF-8 length and trimming: the platform's (platform/util/text.h).
+using socgov::Trim;
+using socgov::Utf8Length;
 
 struct TextRule {
   size_t min;
