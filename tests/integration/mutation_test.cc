@@ -90,5 +90,21 @@ TEST_F(MutationTest, OneReadRoundTripReturnsTheReplayAndTheReads) {
   EXPECT_TRUE(read.rows[1].is_nil());
 }
 
+TEST_F(MutationTest, HashIncrementsAddUpAndAreAllOrNothingWithTheGuards) {
+  store::Mutation m = Counted("inc-1", "0");
+  m.hincrs = {{"{t}:sums", "a", 5}, {"{t}:sums", "b", -2}};
+  ASSERT_TRUE(Run(m).ok());
+  store::Mutation again = Counted("inc-2", "1");
+  again.hincrs = {{"{t}:sums", "a", 3}};
+  ASSERT_TRUE(Run(again).ok());
+  EXPECT_EQ(redis_->Command({"HGET", "{t}:sums", "a"}).str, "8");
+  EXPECT_EQ(redis_->Command({"HGET", "{t}:sums", "b"}).str, "-2");
+  // A refused guard adds nothing.
+  store::Mutation stale = Counted("inc-3", "0");
+  stale.hincrs = {{"{t}:sums", "a", 100}};
+  ASSERT_FALSE(Run(stale).ok());
+  EXPECT_EQ(redis_->Command({"HGET", "{t}:sums", "a"}).str, "8");
+}
+
 }  // namespace
 }  // namespace socgov::testing

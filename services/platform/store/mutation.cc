@@ -112,6 +112,9 @@ while i <= n do
   elseif op == '+' then
     redis.call('SADD', key, ARGV[i + 2])
     i = i + 3
+  elseif op == 'I' then
+    redis.call('HINCRBY', key, ARGV[i + 2], ARGV[i + 3])
+    i = i + 4
   elseif op == 'E' then
     i = outbox_append(key, i + 2)
   else
@@ -147,6 +150,7 @@ void EncodeMutation(const Mutation& m, std::vector<std::string>& keys,
       e.Op({"Z", e.Key(z.key), z.score, z.member});
   }
   for (const auto& s : m.sadds) e.Op({"+", e.Key(s.key), s.member});
+  for (const auto& h : m.hincrs) e.Op({"I", e.Key(h.key), h.field, std::to_string(h.amount)});
   if (!m.events.empty()) {
     e.Op({"E", e.Key(m.outbox_key)});
     outbox::AppendScriptArgs(m.events, argv);

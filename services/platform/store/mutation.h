@@ -71,6 +71,13 @@ struct Mutation {
     std::string key, member;
   };
   std::vector<SAdd> sadds;
+  // HINCRBY key field amount: a projection's running sum, applied exactly once because the
+  // router's inbox and version gate commit in the same script.
+  struct HIncr {
+    std::string key, field;
+    int64_t amount = 0;
+  };
+  std::vector<HIncr> hincrs;
 
   std::string outbox_key;
   std::vector<outbox::OutboxEvent> events;

@@ -37,18 +37,19 @@ TEST(Mutation, EncodesKeysInOpOrderAndGuardsBeforeWrites) {
   m.dels_if = {{"{t}:old", "me"}};
   m.zops = {{"{t}:z", "m1", "7"}, {"{t}:z", "m2", ""}};
   m.sadds = {{"{t}:s", "x"}};
+  m.hincrs = {{"{t}:h", "f", -3}};
   std::vector<std::string> keys, argv;
   EncodeMutation(m, keys, argv);
-  EXPECT_EQ(keys,
-            (std::vector<std::string>{"{t}:idem:x", "{t}:a", "{t}:b", "{t}:n", "{t}:serial",
-                                      "{t}:a", "{t}:n", "{t}:old", "{t}:z", "{t}:z", "{t}:s"}));
-  EXPECT_EQ(argv,
-            (std::vector<std::string>{"resp",   "60",                                         //
-                                      "V",      "2",    "3",   "a",    "A", "3",  "",   "b",  //
-                                      "N",      "4",    "own", "name", "C", "5",  "41",       //
-                                      "serial", "H",    "6",   "2",    "f", "1",  "g",  "2", "S",
-                                      "7",      "held", "0",   "D",    "8", "me", "Z",  "9", "7",
-                                      "m1",     "z",    "10",  "m2",   "+", "11", "x"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"{t}:idem:x", "{t}:a", "{t}:b", "{t}:n", "{t}:serial",
+                                            "{t}:a", "{t}:n", "{t}:old", "{t}:z", "{t}:z", "{t}:s",
+                                            "{t}:h"}));
+  EXPECT_EQ(argv, (std::vector<std::string>{
+                      "resp",   "60",                                       //
+                      "V",      "2",  "3",   "a",    "A",  "3", "",   "b",  //
+                      "N",      "4",  "own", "name", "C",  "5", "41",       //
+                      "serial", "H",  "6",   "2",    "f",  "1", "g",  "2", "S",  "7",
+                      "held",   "0",  "D",   "8",    "me", "Z", "9",  "7", "m1", "z",
+                      "10",     "m2", "+",   "11",   "x",  "I", "12", "f", "-3"}));
 }
 
 TEST(Mutation, AppendsEventsLastWithTheOutboxKey) {
