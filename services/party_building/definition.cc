@@ -17,7 +17,9 @@ void Wire(service::Kit& kit) {
   kit.Publish({kOutboxKey, "PARTY_BUILDING", "party_building"});
   // Facts about organizations: registration's events, kept under {pb}:dir:*.
   auto& directory = directory::EmbedDirectory(kit);
-  auto& work = kit.Make<PartyWork>(store, directory, kit.clock(), kit.jurisdiction());
+  const int escalation_days = static_cast<int>(kit.config().GetInt("escalation-days", 1, 90));
+  auto& work =
+      kit.Make<PartyWork>(store, directory, kit.clock(), kit.jurisdiction(), escalation_days);
   // PB-06/07: a host cancelled or revoked dissolves its temporary branches.
   kit.Consume(HostEndedRoute(work, kit.jurisdiction(), kit.name() + "-host-ends"));
   kit.Serve(kit.Make<PartyBuildingHandler>(work, kit.verifier(), kit.clock(), kit.logger()));
@@ -39,7 +41,9 @@ service::Definition ServiceDefinition() {
           .key_tag = "{pb}",
           .grpc_listen = "127.0.0.1:50053",
           .metrics_listen = "127.0.0.1:9153",
-          .options = {},
+          .options = {{"escalation-days", "10",
+                       "PB-12: days within which a party organization escalates its "
+                       "disagreement on a major matter to the higher organization"}},
           .wire = Wire};
 }
 

@@ -139,4 +139,142 @@ grpc::Status PartyBuildingHandler::GetCoverage(grpc::ServerContext* ctx,
                [&](const auth::Principal& who) { return work_.GetCoverage(who, *req); });
 }
 
+grpc::Status PartyBuildingHandler::StartTermElection(grpc::ServerContext* ctx,
+                                                     const v1::StartTermElectionRequest* req,
+                                                     v1::PartyOrganization* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.StartTermElection(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::CompleteTermElection(grpc::ServerContext* ctx,
+                                                        const v1::CompleteTermElectionRequest* req,
+                                                        v1::PartyOrganization* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.CompleteTermElection(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::RecordMeeting(grpc::ServerContext* ctx,
+                                                 const v1::RecordMeetingRequest* req,
+                                                 v1::Meeting* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.RecordMeeting(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::GetMeetingCompliance(grpc::ServerContext* ctx,
+                                                        const v1::GetMeetingComplianceRequest* req,
+                                                        v1::MeetingCompliance* resp) {
+  return Serve(ctx, READ_DETAIL_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.GetMeetingCompliance(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::AppointInstructor(grpc::ServerContext* ctx,
+                                                     const v1::AppointInstructorRequest* req,
+                                                     v1::Instructor* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.AppointInstructor(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::EndInstructor(grpc::ServerContext* ctx,
+                                                 const v1::EndInstructorRequest* req,
+                                                 v1::Instructor* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.EndInstructor(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::RegisterMajorDecision(
+    grpc::ServerContext* ctx, const v1::RegisterMajorDecisionRequest* req,
+    v1::MajorDecision* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.RegisterDecision(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::RecordDecisionOpinion(
+    grpc::ServerContext* ctx, const v1::RecordDecisionOpinionRequest* req,
+    v1::MajorDecision* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.RecordOpinion(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::EscalateMajorDecision(
+    grpc::ServerContext* ctx, const v1::EscalateMajorDecisionRequest* req,
+    v1::MajorDecision* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.EscalateDecision(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::ResolveDecisionEscalation(
+    grpc::ServerContext* ctx, const v1::ResolveDecisionEscalationRequest* req,
+    v1::MajorDecision* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.ResolveEscalation(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::StartDecisionExecution(
+    grpc::ServerContext* ctx, const v1::StartDecisionExecutionRequest* req,
+    v1::MajorDecision* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.StartExecution(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::RecordDecisionDeviation(
+    grpc::ServerContext* ctx, const v1::RecordDecisionDeviationRequest* req,
+    v1::MajorDecision* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.RecordDeviation(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::ResolveDecisionDeviation(
+    grpc::ServerContext* ctx, const v1::ResolveDecisionDeviationRequest* req,
+    v1::MajorDecision* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.ResolveDeviation(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::CloseMajorDecision(grpc::ServerContext* ctx,
+                                                      const v1::CloseMajorDecisionRequest* req,
+                                                      v1::MajorDecision* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.CloseDecision(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::GetMajorDecision(grpc::ServerContext* ctx,
+                                                    const v1::GetMajorDecisionRequest* req,
+                                                    v1::MajorDecision* resp) {
+  return Serve(ctx, READ_DETAIL_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.GetDecision(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::ListMajorDecisions(grpc::ServerContext* ctx,
+                                                      const v1::ListMajorDecisionsRequest* req,
+                                                      v1::ListMajorDecisionsResponse* resp) {
+  return Serve(ctx, READ_DETAIL_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.ListDecisions(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::RecordActivity(grpc::ServerContext* ctx,
+                                                  const v1::RecordActivityRequest* req,
+                                                  v1::Activity* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.RecordActivity(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::RecordEvaluation(grpc::ServerContext* ctx,
+                                                    const v1::RecordEvaluationRequest* req,
+                                                    v1::Evaluation* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.RecordEvaluation(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::RecordAward(grpc::ServerContext* ctx,
+                                               const v1::RecordAwardRequest* req, v1::Award* resp) {
+  return Serve(ctx, WRITE_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.RecordAward(who, *req); });
+}
+
+grpc::Status PartyBuildingHandler::GetSummary(grpc::ServerContext* ctx,
+                                              const v1::GetSummaryRequest* req, v1::Summary* resp) {
+  return Serve(ctx, READ_COUNT_ROLES, resp,
+               [&](const auth::Principal& who) { return work_.GetSummary(who, *req); });
+}
+
 }  // namespace socgov::party_building

@@ -59,6 +59,58 @@ class PartyBuildingHandler final : public v1::PartyBuildingService::Service {
   grpc::Status GetCoverage(grpc::ServerContext* ctx, const v1::GetCoverageRequest* req,
                            v1::Coverage* resp) override;
 
+  grpc::Status StartTermElection(grpc::ServerContext* ctx, const v1::StartTermElectionRequest* req,
+                                 v1::PartyOrganization* resp) override;
+  grpc::Status CompleteTermElection(grpc::ServerContext* ctx,
+                                    const v1::CompleteTermElectionRequest* req,
+                                    v1::PartyOrganization* resp) override;
+  grpc::Status RecordMeeting(grpc::ServerContext* ctx, const v1::RecordMeetingRequest* req,
+                             v1::Meeting* resp) override;
+  grpc::Status GetMeetingCompliance(grpc::ServerContext* ctx,
+                                    const v1::GetMeetingComplianceRequest* req,
+                                    v1::MeetingCompliance* resp) override;
+  grpc::Status AppointInstructor(grpc::ServerContext* ctx, const v1::AppointInstructorRequest* req,
+                                 v1::Instructor* resp) override;
+  grpc::Status EndInstructor(grpc::ServerContext* ctx, const v1::EndInstructorRequest* req,
+                             v1::Instructor* resp) override;
+  grpc::Status RegisterMajorDecision(grpc::ServerContext* ctx,
+                                     const v1::RegisterMajorDecisionRequest* req,
+                                     v1::MajorDecision* resp) override;
+  grpc::Status RecordDecisionOpinion(grpc::ServerContext* ctx,
+                                     const v1::RecordDecisionOpinionRequest* req,
+                                     v1::MajorDecision* resp) override;
+  grpc::Status EscalateMajorDecision(grpc::ServerContext* ctx,
+                                     const v1::EscalateMajorDecisionRequest* req,
+                                     v1::MajorDecision* resp) override;
+  grpc::Status ResolveDecisionEscalation(grpc::ServerContext* ctx,
+                                         const v1::ResolveDecisionEscalationRequest* req,
+                                         v1::MajorDecision* resp) override;
+  grpc::Status StartDecisionExecution(grpc::ServerContext* ctx,
+                                      const v1::StartDecisionExecutionRequest* req,
+                                      v1::MajorDecision* resp) override;
+  grpc::Status RecordDecisionDeviation(grpc::ServerContext* ctx,
+                                       const v1::RecordDecisionDeviationRequest* req,
+                                       v1::MajorDecision* resp) override;
+  grpc::Status ResolveDecisionDeviation(grpc::ServerContext* ctx,
+                                        const v1::ResolveDecisionDeviationRequest* req,
+                                        v1::MajorDecision* resp) override;
+  grpc::Status CloseMajorDecision(grpc::ServerContext* ctx,
+                                  const v1::CloseMajorDecisionRequest* req,
+                                  v1::MajorDecision* resp) override;
+  grpc::Status GetMajorDecision(grpc::ServerContext* ctx, const v1::GetMajorDecisionRequest* req,
+                                v1::MajorDecision* resp) override;
+  grpc::Status ListMajorDecisions(grpc::ServerContext* ctx,
+                                  const v1::ListMajorDecisionsRequest* req,
+                                  v1::ListMajorDecisionsResponse* resp) override;
+  grpc::Status RecordActivity(grpc::ServerContext* ctx, const v1::RecordActivityRequest* req,
+                              v1::Activity* resp) override;
+  grpc::Status RecordEvaluation(grpc::ServerContext* ctx, const v1::RecordEvaluationRequest* req,
+                                v1::Evaluation* resp) override;
+  grpc::Status RecordAward(grpc::ServerContext* ctx, const v1::RecordAwardRequest* req,
+                           v1::Award* resp) override;
+  grpc::Status GetSummary(grpc::ServerContext* ctx, const v1::GetSummaryRequest* req,
+                          v1::Summary* resp) override;
+
  private:
   template <typename Resp, typename Call>
   grpc::Status Serve(grpc::ServerContext* ctx, std::initializer_list<std::string_view> roles,

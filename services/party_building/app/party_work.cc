@@ -5,6 +5,7 @@
 
 #include "party_building/app/entity_command.h"
 #include "party_building/app/support.h"
+#include "party_building/app/views.h"
 #include "party_building/domain/member.h"
 #include "platform/auth/scope.h"
 #include "platform/directory/directory.h"
@@ -17,47 +18,6 @@ namespace ev = ::socgov::party_building::v1;
 
 constexpr const char* kOrgKind = "party_org";
 constexpr const char* kBranchKind = "branch";
-
-bool Counts(PartyOrgState s) {
-  return s == PartyOrgState::kEstablished || s == PartyOrgState::kActive ||
-         s == PartyOrgState::kTermElection;
-}
-
-// Organizations in scope of PB-08: registered (not COMMUNITY filings) and not ended.
-bool InScope(const directory::Entry& e) {
-  return e.kind != "COMMUNITY" && e.status != "CANCELLED" && e.status != "REVOKED" &&
-         e.status != "FILING_REMOVED";
-}
-
-std::string DateText(Date d) { return d == Date{} ? std::string() : FormatDate(d); }
-
-v1::PartyOrganization ToProto(const StoredOrg& s) {
-  const PartyOrganization& o = s.org;
-  v1::PartyOrganization p;
-  p.set_id(o.id);
-  p.set_type(static_cast<v1::PartyOrgType>(int(o.type) + 1));
-  p.set_jurisdiction(s.jurisdiction);
-  p.set_parent_id(o.parent_id);
-  for (const auto& c : o.covered_org_ids) p.add_covered_organization_ids(c);
-  p.set_formal_members(o.formal_members);
-  p.set_probationary_members(o.probationary_members);
-  p.set_size_exception_approved(o.size_exception_approved);
-  p.set_state(static_cast<v1::PartyOrgState>(int(o.state) + 1));
-  p.set_proposed_on(DateText(o.proposed_on));
-  p.set_approved_by(o.approved_by);
-  p.set_approved_on(DateText(o.approved_on));
-  p.set_term_start(DateText(o.term.start));
-  p.set_term_end(DateText(o.term.end));
-  auto* l = p.mutable_leadership();
-  l->set_secretary_person_id(o.leadership.secretary_person_id);
-  l->set_deputy_secretary_person_id(o.leadership.deputy_secretary_person_id);
-  for (const auto& c : o.leadership.committee) l->add_committee(c);
-  l->set_secretary_is_org_head(o.leadership.secretary_is_org_head);
-  l->set_cross_appointed(o.leadership.cross_appointed);
-  p.set_dissolved_on(DateText(o.dissolved_on));
-  p.set_version(s.version);
-  return p;
-}
 
 v1::TemporaryBranch ToProto(const StoredBranch& s) {
   const TemporaryBranch& b = s.branch;
@@ -155,8 +115,12 @@ std::string BranchJurisdiction(const StoredBranch& s) { return s.jurisdiction; }
 }  // namespace
 
 PartyWork::PartyWork(PartyBuildingStore& store, directory::Directory& directory, const Clock& clock,
-                     std::string authority)
-    : store_(store), directory_(directory), clock_(clock), authority_(std::move(authority)) {}
+                     std::string authority, int escalation_days)
+    : store_(store),
+      directory_(directory),
+      clock_(clock),
+      authority_(std::move(authority)),
+      escalation_days_(escalation_days) {}
 
 std::vector<std::string> PartyWork::HigherChain(const std::string& parent_id) {
   std::vector<std::string> chain;
@@ -174,24 +138,42 @@ std::vector<std::string> PartyWork::HigherChain(const std::string& parent_id) {
   return chain;
 }
 
+Result<PartyWork::Links> PartyWork::AllLinks() {
+  Links l;
+  auto orgs = store_.AllOrgs();
+  if (!orgs.ok()) return orgs.error();
+  l.orgs = std::move(*orgs);
+  auto branches = store_.AllBranches();
+  if (!branches.ok()) return branches.error();
+  l.branches = std::move(*branches);
+  auto instructors = store_.AllInstructors();
+  if (!instructors.ok()) return instructors.error();
+  l.instructors = std::move(*instructors);
+  return l;
+}
+
 Result<PartyWork::Computed> PartyWork::CoverageOf(const std::string& jurisdiction,
-                                                  const std::vector<StoredOrg>& orgs,
-                                                  const std::vector<StoredBranch>& branches) {
+                                                  const Links& links) {
   CoverageInput in;
   std::vector<std::vector<std::string>> reads;
+  // Exactly this jurisdiction's organizations (a city's own, not its districts'): the parts a
+  // roll-up adds up must not overlap.
   for (const auto& e : directory_.List(jurisdiction, 0, 1'000'000)) {
-    if (!InScope(e)) continue;
+    if (!InScope(e) || e.jurisdiction != jurisdiction) continue;
     in.orgs_in_scope.push_back(e.id);
     reads.push_back({"GET", keys::Formal(e.id)});
   }
-  for (const auto& s : orgs)
-    if (Counts(s.org.state) && auth::JurisdictionCovers(jurisdiction, s.jurisdiction))
+  for (const auto& s : links.orgs)
+    if (Counts(s.org.state) && s.jurisdiction == jurisdiction)
       in.links.push_back({s.org.id, s.org.covered_org_ids});
   // Temporary branches reach their host (work coverage); they are not a regular party
   // organization of it, so organization coverage does not count them.
-  for (const auto& b : branches)
-    if (Counts(b.branch.state) && auth::JurisdictionCovers(jurisdiction, b.jurisdiction))
+  for (const auto& b : links.branches)
+    if (Counts(b.branch.state) && b.jurisdiction == jurisdiction)
       in.instructor_reached.push_back(b.branch.host_org_id);
+  for (const auto& i : links.instructors)
+    if (i.value.Serving() && i.jurisdiction == jurisdiction)
+      for (const auto& id : i.value.reached_org_ids) in.instructor_reached.push_back(id);
   auto c = ComputeCoverage(in);
   if (!c.ok()) return c.error();
   std::vector<OrgPartyFacts> facts;
@@ -202,33 +184,36 @@ Result<PartyWork::Computed> PartyWork::CoverageOf(const std::string& jurisdictio
   return Computed{*c, RequiredButMissing(facts, in.links)};
 }
 
+namespace {
+
+// The values a mutation commits replace the stored ones (matched by `id_of`).
+template <typename T, typename IdOf>
+void Overlay(std::vector<T>& all, const std::vector<T>& changes, IdOf id_of) {
+  for (const auto& after : changes) {
+    auto it =
+        std::find_if(all.begin(), all.end(), [&](const T& s) { return id_of(s) == id_of(after); });
+    if (it == all.end())
+      all.push_back(after);
+    else
+      *it = after;
+  }
+}
+
+}  // namespace
+
 Status PartyWork::AddCoverageEvent(Mutation& m, const std::string& jurisdiction,
                                    const std::vector<StoredOrg>& org_changes,
                                    const std::vector<StoredBranch>& branch_changes,
                                    const std::string& cause, const auth::Principal& who,
-                                   TimePoint now) {
-  auto orgs = store_.AllOrgs();
-  if (!orgs.ok()) return orgs.error();
-  auto branches = store_.AllBranches();
-  if (!branches.ok()) return branches.error();
-  // The values this mutation commits replace the stored ones.
-  for (const auto& after : org_changes) {
-    auto it = std::find_if(orgs->begin(), orgs->end(),
-                           [&](const StoredOrg& s) { return s.org.id == after.org.id; });
-    if (it == orgs->end())
-      orgs->push_back(after);
-    else
-      *it = after;
-  }
-  for (const auto& after : branch_changes) {
-    auto it = std::find_if(branches->begin(), branches->end(),
-                           [&](const StoredBranch& s) { return s.branch.id == after.branch.id; });
-    if (it == branches->end())
-      branches->push_back(after);
-    else
-      *it = after;
-  }
-  auto c = CoverageOf(jurisdiction, *orgs, *branches);
+                                   TimePoint now,
+                                   const std::vector<StoredInstructor>& instructor_changes) {
+  auto links = AllLinks();
+  if (!links.ok()) return links.error();
+  Overlay(links->orgs, org_changes, [](const StoredOrg& s) { return s.org.id; });
+  Overlay(links->branches, branch_changes, [](const StoredBranch& s) { return s.branch.id; });
+  Overlay(links->instructors, instructor_changes,
+          [](const StoredInstructor& s) { return s.value.id; });
+  auto c = CoverageOf(jurisdiction, *links);
   if (!c.ok()) return c.error();
   const std::string counter = keys::Serial("coverage:" + jurisdiction);
   const auto row = store_.Read({{"GET", counter}});
@@ -681,6 +666,7 @@ Result<v1::PartyMember> PartyWork::AddMember(const auth::Principal& who,
   m.guards.push_back({Mutation::Guard::Kind::kAbsent, member_key, "",
                       "member " + MaskIdNumber(member->id_number)});
   m.hashes.push_back({member_key, EncodeMember(stored)});
+  m.sadds.push_back({keys::kMembers, member->id_number});
   ev::MemberAdded added;
   added.set_id_number_masked(MaskIdNumber(member->id_number));
   added.set_party_org_id(org->org.id);
@@ -729,19 +715,43 @@ Result<v1::Coverage> PartyWork::GetCoverage(const auth::Principal& who,
                                             const v1::GetCoverageRequest& req) {
   const std::string jur = req.jurisdiction().empty() ? who.jurisdiction : req.jurisdiction();
   if (auto err = CheckRead(who, jur)) return *err;
-  auto orgs = store_.AllOrgs();
-  if (!orgs.ok()) return orgs.error();
-  auto branches = store_.AllBranches();
-  if (!branches.ok()) return branches.error();
-  auto c = CoverageOf(jur, *orgs, *branches);
-  if (!c.ok()) return c.error();
+  auto links = AllLinks();
+  if (!links.ok()) return links.error();
+  auto fill = [](const std::string& j, const Computed& c, v1::Coverage& out) {
+    out.set_jurisdiction(j);
+    out.mutable_organization()->set_numerator(c.coverage.organization.numerator);
+    out.mutable_organization()->set_denominator(c.coverage.organization.denominator);
+    out.mutable_work()->set_numerator(c.coverage.work.numerator);
+    out.mutable_work()->set_denominator(c.coverage.work.denominator);
+    for (const auto& id : c.required_but_missing) out.add_required_but_missing(id);
+  };
   v1::Coverage out;
+  if (auth::IsCountyLevel(jur)) {
+    auto c = CoverageOf(jur, *links);
+    if (!c.ok()) return c.error();
+    fill(jur, *c, out);
+    return out;
+  }
+  // A city (or province): each jurisdiction below it on its own, the total their sums (PB-08
+  // roll-up: numerators and denominators add, rates never average).
+  std::set<std::string> parts;
+  for (const auto& e : directory_.List(jur, 0, 1'000'000))
+    if (InScope(e)) parts.insert(e.jurisdiction);
+  std::vector<Coverage> sums;
+  for (const auto& part : parts) {
+    auto c = CoverageOf(part, *links);
+    if (!c.ok()) return c.error();
+    fill(part, *c, *out.add_districts());
+    sums.push_back(c->coverage);
+  }
+  const Coverage total = RollUp(sums);
   out.set_jurisdiction(jur);
-  out.mutable_organization()->set_numerator(c->coverage.organization.numerator);
-  out.mutable_organization()->set_denominator(c->coverage.organization.denominator);
-  out.mutable_work()->set_numerator(c->coverage.work.numerator);
-  out.mutable_work()->set_denominator(c->coverage.work.denominator);
-  for (const auto& id : c->required_but_missing) out.add_required_but_missing(id);
+  out.mutable_organization()->set_numerator(total.organization.numerator);
+  out.mutable_organization()->set_denominator(total.organization.denominator);
+  out.mutable_work()->set_numerator(total.work.numerator);
+  out.mutable_work()->set_denominator(total.work.denominator);
+  for (const auto& d : out.districts())
+    for (const auto& id : d.required_but_missing()) out.add_required_but_missing(id);
   return out;
 }
 

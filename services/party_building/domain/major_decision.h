@@ -82,6 +82,7 @@ struct MajorDecision {
   std::string party_org_id;
   MatterCategory category = MatterCategory::kOther;
   bool major = true;  // on the organization's decision list (决策清单) as a major matter
+  std::string title;  // what is decided
   Date decision_meeting_on{};
 
   DecisionState state = DecisionState::kRegistered;

@@ -9,6 +9,16 @@ std::string BranchesOf(const std::string& host) { return "{pb}:branches:of:" + h
 std::string Member(const std::string& id_number) { return "{pb}:member:" + id_number; }
 std::string Formal(const std::string& org) { return "{pb}:formal:" + org; }
 std::string Serial(const std::string& kind) { return "{pb}:serial:" + kind; }
+std::string Decision(const std::string& id) { return "{pb}:decision:" + id; }
+std::string Instructor(const std::string& id) { return "{pb}:instructor:" + id; }
+std::string Meeting(const std::string& id) { return "{pb}:meeting:" + id; }
+std::string MeetingsOf(const std::string& party_org) { return "{pb}:meetings:of:" + party_org; }
+std::string Activity(const std::string& id) { return "{pb}:activity:" + id; }
+std::string Evaluation(const std::string& org_year) { return "{pb}:evaluation:" + org_year; }
+std::string Award(const std::string& id) { return "{pb}:award:" + id; }
+std::string AwardOf(int kind, const std::string& recipient, int year) {
+  return "{pb}:award:of:" + std::to_string(kind) + ":" + recipient + ":" + std::to_string(year);
+}
 std::string Idem(const std::string& rpc, const std::string& request_id) {
   return "{pb}:idem:" + rpc + ":" + request_id;
 }
@@ -49,9 +59,12 @@ namespace {
 
 template <typename T, typename Decode>
 Result<std::vector<T>> All(store::RedisPool& pool, const char* index,
-                           std::string (*key_of)(const std::string&), Decode decode) {
+                           std::string (*key_of)(const std::string&), Decode decode,
+                           const char* list = "ZRANGE") {
   auto redis = pool.Acquire();
-  store::Value ids = redis->Command({"ZRANGE", index, "0", "-1"});
+  store::Value ids = std::string_view(list) == "SMEMBERS"
+                         ? redis->Command({"SMEMBERS", index})
+                         : redis->Command({"ZRANGE", index, "0", "-1"});
   std::vector<std::vector<std::string>> reads;
   for (const auto& id : ids.elements) reads.push_back({"HGETALL", key_of(id.str)});
   std::vector<T> out;
@@ -74,6 +87,29 @@ Result<std::vector<StoredOrg>> PartyBuildingStore::AllOrgs() {
 
 Result<std::vector<StoredBranch>> PartyBuildingStore::AllBranches() {
   return All<StoredBranch>(pool_, keys::kBranches, keys::Branch, DecodeBranch);
+}
+
+Result<std::vector<StoredMember>> PartyBuildingStore::AllMembers() {
+  return All<StoredMember>(pool_, keys::kMembers, keys::Member, DecodeMember, "SMEMBERS");
+}
+Result<std::vector<StoredDecision>> PartyBuildingStore::AllDecisions() {
+  return All<StoredDecision>(pool_, keys::kDecisions, keys::Decision, DecodeDecision);
+}
+Result<std::vector<StoredInstructor>> PartyBuildingStore::AllInstructors() {
+  return All<StoredInstructor>(pool_, keys::kInstructors, keys::Instructor, DecodeInstructor);
+}
+Result<std::vector<StoredActivity>> PartyBuildingStore::AllActivities() {
+  return All<StoredActivity>(pool_, keys::kActivities, keys::Activity, DecodeActivity);
+}
+Result<std::vector<StoredEvaluation>> PartyBuildingStore::AllEvaluations() {
+  return All<StoredEvaluation>(pool_, keys::kEvaluations, keys::Evaluation, DecodeEvaluation);
+}
+Result<std::vector<StoredAward>> PartyBuildingStore::AllAwards() {
+  return All<StoredAward>(pool_, keys::kAwards, keys::Award, DecodeAward);
+}
+Result<std::vector<StoredMeeting>> PartyBuildingStore::MeetingsOf(const std::string& party_org_id) {
+  const std::string index = keys::MeetingsOf(party_org_id);
+  return All<StoredMeeting>(pool_, index.c_str(), keys::Meeting, DecodeMeeting);
 }
 
 }  // namespace socgov::party_building

@@ -1,9 +1,9 @@
-#include "supervision/domain/text.h"
+#include "platform/util/text.h"
 
 #include <optional>
 #include <set>
 
-namespace socgov::supervision {
+namespace socgov {
 namespace {
 
 constexpr std::size_t kMaxIdLength = 64;
@@ -109,4 +109,4 @@ Status CheckDistinctIds(std::string_view field, const std::vector<std::string>& 
   return std::nullopt;
 }
 
-}  // namespace socgov::supervision
+}  // namespace socgov
