@@ -58,6 +58,14 @@ inline const std::vector<std::string_view> kPbApproverSwitches = {
 pbpb::Approver ApproverFlags(const config::Config& flags);
 // A count flag (members): 0..kInt32Max, 0 when empty.
 int32_t CountFlag(const config::Config& flags, const std::string& name);
+// --secretary, --deputy, --committee, --secretary-is-org-head, --cross-appointed, --term-start and
+// --term-end: a leadership taking office for a term (PB-04), at activation or a term election.
+std::vector<config::Option> LeadershipOptions();
+inline const std::vector<std::string_view> kPbLeadershipSwitches = {"secretary-is-org-head"};
+pbpb::Leadership LeadershipFlags(const config::Config& flags);
+// --<name>, or the first line of --<name>-file: a file keeps an ID number out of ps and shell
+// history. Exactly one of them; the service checks the number (GB 11643) and never echoes it.
+std::string IdNumberFlag(const config::Config& flags, const std::string& name);
 
 // ---- versions ---------------------------------------------------------------------------------
 
@@ -66,10 +74,14 @@ int64_t PartyOrgVersion(const Context& ctx, PbStub& stub, const config::Config& 
                         const std::string& party_org_id);
 int64_t BranchVersion(const Context& ctx, PbStub& stub, const config::Config& flags,
                       const std::string& branch_id);
+int64_t DecisionVersion(const Context& ctx, PbStub& stub, const config::Config& flags,
+                        const std::string& decision_id);
 
 // ---- the command tables of the pb group, in usage order -------------------------------------
 
 std::vector<Command> PbOrganizationCommands();  // party organizations, members, coverage
 std::vector<Command> PbBranchCommands();        // temporary branches (PB-06/07)
+std::vector<Command> PbLifeCommands();      // elections, meetings, instructors, activities, awards
+std::vector<Command> PbDecisionCommands();  // major-decision participation (PB-12)
 
 }  // namespace socgov::ctl

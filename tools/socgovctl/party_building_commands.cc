@@ -2,8 +2,6 @@
 // members and coverage; party_building_branch_commands.cc: temporary branches). Each builds the
 // request from its flags, calls through PbCall (failures surface as RpcFailure) and prints the
 // response as JSON, or its id alone for --output id.
-#include <fstream>
-
 #include "party_building_cli.h"
 
 namespace socgov::ctl {
@@ -58,18 +56,6 @@ int Approve(const Context& ctx, const Config& flags) {
   return kExitOk;
 }
 
-pbpb::Leadership LeadershipFlags(const Config& flags) {
-  pbpb::Leadership leadership;
-  leadership.set_secretary_person_id(Required(flags, "secretary"));
-  leadership.set_deputy_secretary_person_id(flags.Get("deputy"));
-  for (const std::string& person : RepeatedFlag(flags, "committee", true)) {
-    leadership.add_committee(person);
-  }
-  leadership.set_secretary_is_org_head(flags.GetBool("secretary-is-org-head"));
-  leadership.set_cross_appointed(CountFlag(flags, "cross-appointed"));
-  return leadership;
-}
-
 int Activate(const Context& ctx, const Config& flags) {
   pbpb::ActivatePartyOrganizationRequest request;
   request.set_party_org_id(Required(flags, "party-org"));
@@ -112,27 +98,9 @@ int ListPartyOrgs(const Context& ctx, const Config& flags) {
 
 // ---- members ----------------------------------------------------------------------------------
 
-// --id-number, or the first line of --id-number-file: a file keeps the number out of ps and
-// shell history. Checked by the service (GB 11643), which never echoes it back unmasked.
-std::string IdNumberFlag(const Config& flags) {
-  const std::string& given = flags.Get("id-number");
-  const std::string& file = flags.Get("id-number-file");
-  if (given.empty() == file.empty()) {
-    throw ConfigError("give one of --id-number or --id-number-file");
-  }
-  if (!given.empty()) return given;
-  std::ifstream in(file);
-  std::string line;
-  if (!in || !std::getline(in, line)) {
-    throw ConfigError("--id-number-file: cannot read a line from " + file);
-  }
-  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-  return line;
-}
-
 int AddMember(const Context& ctx, const Config& flags) {
   pbpb::AddMemberRequest request;
-  request.set_id_number(IdNumberFlag(flags));
+  request.set_id_number(IdNumberFlag(flags, "id-number"));
   request.set_kind(EnumFlag<pbpb::MemberKind>(flags, "kind", true));
   request.set_membership_transferred_in(flags.GetBool("transferred-in"));
   request.set_party_org_id(Required(flags, "party-org"));
@@ -159,6 +127,11 @@ std::vector<Command> PbOrganizationCommands() {
   approve.insert(
       approve.end(),
       {{"approved-on", "", "day approved, YYYY-MM-DD (default: today)"}, kPbVersion, kPbRequestId});
+  std::vector<Option> activate = {kPbPartyOrg};
+  for (Option& option : LeadershipOptions()) activate.push_back(std::move(option));
+  activate.insert(
+      activate.end(),
+      {{"on", "", "day it took office, YYYY-MM-DD (default: today)"}, kPbVersion, kPbRequestId});
   return {
       {"pb",
        "propose",
@@ -182,21 +155,8 @@ std::vector<Command> PbOrganizationCommands() {
       {"pb",
        "activate",
        "the first leadership takes office for a term (PB-04): ACTIVE",
-       {kPbPartyOrg,
-        {"secretary", "", "person id of the secretary (required)"},
-        {"deputy", "", "person id of the deputy secretary"},
-        {"committee", "",
-         "committee member (person id), repeatable or comma-separated; with 7+ formal members "
-         "at least 3 including the secretary, none below (PB-04)"},
-        Switch("secretary-is-org-head", "一肩挑: the secretary is also the organization's head"),
-        {"cross-appointed", "0",
-         "双向进入、交叉任职: people holding a party and a management post"},
-        {"term-start", "", "first day of the term, YYYY-MM-DD (required)"},
-        {"term-end", "", "last day of the term, YYYY-MM-DD (required)"},
-        {"on", "", "day it took office, YYYY-MM-DD (default: today)"},
-        kPbVersion,
-        kPbRequestId},
-       {"secretary-is-org-head"},
+       activate,
+       kPbLeadershipSwitches,
        Activate,
        {"committee"}},
       {"pb",

@@ -104,6 +104,56 @@ TEST(PbFlags, EnumsAreTheProtoNamesWithoutPrefix) {
             "ELECT_CONGRESS_DELEGATES, got \"vote\"");
 }
 
+// The commands of the party organizations' life and of major decisions (PB-12, PB-13).
+TEST(PbFlags, LifeAndDecisionFlagsAreCheckedLocally) {
+  ExpectUsageError("complete-election",
+                   {"--party-org", "P", "--present", "4", "--secretary", "S", "--term-start",
+                    "2026-01-01", "--term-end", "2028-12-31"},
+                   "--eligible");
+  ExpectUsageError("record-meeting",
+                   {"--party-org", "P", "--kind", "party", "--entitled", "5", "--present", "4",
+                    "--subject", "s"},
+                   "--kind");
+  ExpectUsageError("record-meeting", {"--party-org", "P", "--kind", "resolution", "--subject", "s"},
+                   "--entitled");
+  ExpectUsageError("appoint-instructor", {"--name", "李明"}, "--org");
+  ExpectUsageError("end-instructor", {"--instructor", "I"}, "--version");
+  ExpectUsageError("record-activity", {"--title", "t", "--participants", "9"}, "--party-org");
+  ExpectUsageError("record-activity", {"--party-org", "P", "--title", "t"}, "--participants");
+  ExpectUsageError("record-evaluation",
+                   {"--party-org", "P", "--year", "2026", "--evaluated-by", "x"}, "--six-good");
+  ExpectUsageError("record-evaluation",
+                   {"--party-org", "P", "--year", "1999", "--six-good", "--evaluated-by", "x"},
+                   "--year");
+  ExpectUsageError("record-award", {"--kind", "STAR_MEMBER", "--year", "2026", "--awarded-by", "x"},
+                   "--member-id-number");
+  ExpectUsageError("record-award",
+                   {"--kind", "ADVANCED_PARTY_ORG", "--year", "2026", "--awarded-by", "x"},
+                   "--party-org");
+  ExpectUsageError("register-decision",
+                   {"--org", "O", "--party-org", "P", "--category", "budget", "--title", "t",
+                    "--decision-meeting-on", "2026-05-01"},
+                   "--category");
+  ExpectUsageError(
+      "decision-opinion",
+      {"--decision", "D", "--form", "countersign", "--checklist", "lawful,legal", "--agree"},
+      "--checklist");
+  ExpectUsageError("decision-opinion", {"--decision", "D", "--form", "countersign"}, "--agree");
+  ExpectUsageError("resolve-escalation", {"--decision", "D"}, "--objection-upheld");
+  ExpectUsageError("resolve-deviation", {"--decision", "D", "--corrected"}, "--index");
+  ExpectUsageError("summary", {"--year", "20x6"}, "--year");
+}
+
+TEST(PbFlags, ChecklistNamesTheSixWhetherFields) {
+  const Outcome run = Pb("decision-opinion", {"--decision", "D", "--form", "countersign",
+                                              "--checklist", "nope", "--agree"});
+  EXPECT_EQ(run.exit_code, kExitUsage);
+  EXPECT_EQ(FirstLine(run.err),
+            "socgovctl pb decision-opinion: --checklist must list all | follows-party-line | "
+            "lawful | within-charter | ideologically-sound | serves-members-and-public | "
+            "sound-development, got \"nope\"");
+}
+
 // PB-07: a temporary branch is applied for, never proposed; told before any call.
 TEST(PbFlags, Pb07TemporaryBranchIsNotProposed) {
   const Outcome run = Pb("propose", {"--type", "TEMPORARY_BRANCH", "--org", "X"});
