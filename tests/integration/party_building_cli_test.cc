@@ -242,6 +242,19 @@ TEST_F(PartyBuildingCliTest, DemoPartyBuildingJimeiFiguresAndResumes) {
   EXPECT_NE(s.find("organization 23/28"), std::string::npos) << s;
   EXPECT_NE(s.find("work 24/28"), std::string::npos) << s;
   EXPECT_NE(s.find("required but missing (PB-01) 0"), std::string::npos) << s;
+  // The year's party life (Jimei): 9 instructors, 22 activities under 2 brands, the evaluations,
+  // 和欣 先进基层党组织 and 4 党员之星, one major matter closed (PB-12).
+  EXPECT_NE(s.find("9 instructors (党建指导员) sent down"), std::string::npos) << s;
+  EXPECT_NE(s.find("22 activities with"), std::string::npos) << s;
+  EXPECT_NE(s.find("under 2 brands (和方程, 双融双促)"), std::string::npos) << s;
+  EXPECT_NE(s.find("evaluations: 9 (6 rated 六个好); awards: 1 先进基层党组织 (和欣社工党支部), 4 "
+                   "党员之星"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("DECISION_STATE_CLOSED), 0 escalated"), std::string::npos) << s;
+  EXPECT_NE(s.find("40 formal and 4 probationary members, 11 transferred in"), std::string::npos)
+      << s;
+  EXPECT_NE(s.find("charter clause (PB-09) 24/28"), std::string::npos) << s;
 
   const CtlRun again = Ctl("demo", "party-building", {"--tokens-dir", tokens}, "");
   ASSERT_EQ(again.exit_code, ctl::kExitOk) << again.err;

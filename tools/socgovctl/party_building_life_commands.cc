@@ -129,8 +129,10 @@ int RecordAward(const Context& ctx, const Config& flags) {
   pbpb::RecordAwardRequest request;
   request.set_kind(EnumFlag<pbpb::AwardKind>(flags, "kind", true));
   if (request.kind() == pbpb::AWARD_KIND_STAR_MEMBER) {
+    if (!flags.Get("party-org").empty()) {
+      throw ConfigError("--party-org is not given for STAR_MEMBER: the member's record names it");
+    }
     request.set_member_id_number(IdNumberFlag(flags, "member-id-number"));
-    request.set_party_org_id(flags.Get("party-org"));
   } else {
     request.set_party_org_id(Required(flags, "party-org"));
   }
