@@ -1,6 +1,7 @@
 #include "supervision/definition.h"
 
 #include "platform/directory/directory.h"
+#include "supervision/api/party_consumer.h"
 #include "supervision/api/supervision_handler.h"
 #include "supervision/app/supervisor.h"
 #include "supervision/store/supervision_store.h"
@@ -45,6 +46,9 @@ void Wire(service::Kit& kit) {
   // Facts about organizations: registration's events, kept under {sup}:dir:*.
   auto& directory = directory::EmbedDirectory(kit);
   auto& supervisor = kit.Make<Supervisor>(store, directory, settings, kit.clock());
+  // CR-01(b) / PB-11: party building's facts; it may be deployed later, consumed once it exists.
+  kit.Consume(
+      PartyOrgRoute(supervisor, kit.jurisdiction(), kit.config().Get("party-building-durable")));
   kit.Serve(kit.Make<SupervisionHandler>(supervisor, kit.verifier(), kit.clock(), kit.logger()));
   // AR-09, CR-01(c), CR-05, CR-06(1): the date-driven rules, at start and then hourly.
   const auth::Principal sweeper{"supervision.sweeper", {"inspector"}, kit.jurisdiction(), 0};
@@ -83,7 +87,9 @@ service::Definition ServiceDefinition() {
                       {"rating-thresholds", "900,800,700,600",
                        "RT-06: lowest scores of 5A, 4A, 3A and 2A (Chanhe; Anqing: 950,901,...)"},
                       {"complaint-answer-days", "15",
-                       "days within which a complaint's reporter is answered"}},
+                       "days within which a complaint's reporter is answered"},
+                      {"party-building-durable", "supervision-party-orgs",
+                       "durable consumer of party building's party_org events (CR-01(b))"}},
           .wire = Wire};
 }
 

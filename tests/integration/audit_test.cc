@@ -7,14 +7,17 @@
 #include <sstream>
 
 #include "audit/api/audit_handler.h"
+#include "audit/app/recorder.h"
 #include "audit/definition.h"
 #include "audit/store/audit_store.h"
 #include "platform/bus/consumer.h"
 #include "platform/bus/nats.h"
 #include "platform/bus/router.h"
 #include "platform/log/log.h"
+#include "platform/outbox/event.h"
 #include "platform/outbox/outbox.h"
 #include "platform/util/uuid.h"
+#include "socgov/party_building/v1/events.pb.h"
 #include "socgov/registration/v1/events.pb.h"
 #include "support/in_process.h"
 #include "support/servers.h"
@@ -41,10 +44,13 @@ class AuditFixture : public ::testing::Test {
     ASSERT_FALSE(
         bus::EnsureStream(*conn_, {"REGISTRATION", {"socgov.v1.350200.350211.registration.>"}})
             .has_value());
+    ASSERT_FALSE(
+        bus::EnsureStream(*conn_, {"PARTY_BUILDING", {"socgov.v1.350200.350211.party_building.>"}})
+            .has_value());
     service_ = std::make_unique<InProcessService>(
         audit::ServiceDefinition(), dir_.path(), *redis_, *nats_,
         "audit-integration-test-key-0123456789abcdef",
-        std::map<std::string, std::string>{{"SOCGOV_STREAMS", "REGISTRATION"},
+        std::map<std::string, std::string>{{"SOCGOV_STREAMS", "REGISTRATION,PARTY_BUILDING"},
                                            {"SOCGOV_CONSUMER_MAX_DELIVER", "5"}});
     ASSERT_TRUE(service_->Start());
   }
@@ -257,6 +263,68 @@ TEST_F(AuditFixture, ListFiltersByAggregateTypeActorTimeAndScopeWithPaging) {
   parsed = audit::ParseListRequest(bad);
   ASSERT_FALSE(parsed.ok());
   EXPECT_NE(parsed.error().message.find("page.page_token"), std::string::npos);
+}
+
+// Party building's events are decoded (its descriptors are linked into audit, recorder.cc), and
+// a member's ID number never reaches the chain unmasked: the producer masks it in the payload and
+// the aggregate id, and audit masks any that leaks (here a full number as the aggregate id).
+TEST_F(AuditFixture, PartyBuildingEventsAreDecodedAndMemberIdNumbersStayMasked) {
+  const std::string id_number = "11010519491231002X";
+  const std::string masked = "110105********002X";
+  party_building::v1::MemberAdded added;
+  added.set_id_number_masked(masked);
+  added.set_party_org_id("PO-000001");
+  added.set_jurisdiction("350211");
+  added.set_kind(1);
+  added.set_works_at_organization_id("52350211MJ00000183");
+  added.mutable_actor()->set_subject("party_work_officer.test");
+  const outbox::EventSource pb{"party_building", "party-building", "350211"};
+  const auto now = clock_.Now();
+  const auto member =
+      outbox::MakeEvent(added, pb, {"member", "added", masked, 1, "350211", "officer.a"}, now);
+  // A producer bug: the full number as the aggregate id.
+  const auto leaked =
+      outbox::MakeEvent(added, pb, {"member", "added", id_number, 1, "350211", "officer.a"}, now);
+  party_building::v1::TemporaryBranchChanged dissolved;
+  dissolved.set_branch_id("TB-000001");
+  dissolved.set_host_organization_id("52350211MJ00000183");
+  dissolved.set_jurisdiction("350211");
+  dissolved.set_state(5);
+  dissolved.set_dissolution_reason("HOST_CANCELLED");
+  const auto branch = outbox::MakeEvent(
+      dissolved, pb, {"temporary_branch", "dissolved", "TB-000001", 4, "350211", "router"}, now);
+  PublishBypassingDedup(member, "pb-m");
+  PublishBypassingDedup(leaked, "pb-l");
+  PublishBypassingDedup(branch, "pb-b");
+  auto pb_counts = [&] { return service_->kit().router().counts("record-party_building"); };
+  ASSERT_TRUE(WaitFor([&] { return pb_counts().applied == 3; }, seconds(10))) << service_->log();
+  EXPECT_EQ(pb_counts().dead_lettered, 0u);
+  ASSERT_EQ(HeadSeq(), 3);
+
+  for (int64_t seq = 1; seq <= 3; ++seq) {
+    auto rec = store_->LoadRecord(seq);
+    ASSERT_TRUE(rec.has_value());
+    const auto& f = rec->fields;
+    EXPECT_EQ(f.stream, "PARTY_BUILDING");
+    EXPECT_EQ(f.payload_json.find("undecoded_base64"), std::string::npos) << f.payload_json;
+    EXPECT_EQ(f.payload_json.find(id_number), std::string::npos) << f.payload_json;
+    EXPECT_EQ(f.aggregate_id.find(id_number), std::string::npos) << f.aggregate_id;
+  }
+  auto first = store_->LoadRecord(1);
+  EXPECT_EQ(first->fields.event_type, "cn.socgov.party_building.member.added.v1");
+  EXPECT_EQ(first->fields.aggregate_id, masked);
+  EXPECT_NE(first->fields.payload_json.find("\"id_number_masked\":\"" + masked + "\""),
+            std::string::npos)
+      << first->fields.payload_json;
+  EXPECT_EQ(store_->LoadRecord(2)->fields.aggregate_id, masked);
+  EXPECT_NE(
+      store_->LoadRecord(3)->fields.payload_json.find("\"dissolution_reason\":\"HOST_CANCELLED\""),
+      std::string::npos);
+  // A query by the full number finds the masked records (queries are masked the same way).
+  audit::RecordQuery q;
+  q.aggregate_id = audit::MaskForRecord(id_number);
+  EXPECT_EQ(audit::QueryRecords(*store_, q, "350211").records.size(), 2u);
+  EXPECT_TRUE(Verify().ok);
 }
 
 }  // namespace

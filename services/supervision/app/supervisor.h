@@ -10,9 +10,11 @@
 #endif
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "platform/auth/token.h"
+#include "platform/store/mutation.h"
 #include "platform/util/clock.h"
 #include "platform/util/error.h"
 #include "socgov/supervision/v1/supervision_service.pb.h"
@@ -75,6 +77,17 @@ class Supervisor {
                                          const v1::RemoveCreditListingRequest& in);
   Result<v1::CreditRecord> RecordObjection(const auth::Principal& who,
                                            const v1::RecordObjectionRequest& in);
+
+  // CR-01(b) / PB-11 from party building's events (party_credit.cc), for the router's route on
+  // PARTY_BUILDING: the writes, or nullopt when the event changes nothing. An error that is not
+  // kUnavailable will not heal (malformed event, another jurisdiction's organization).
+  // party_org.required_missing → the organization on the ABNORMAL list.
+  Result<std::optional<store::Mutation>> DecidePartyOrganizationMissing(
+      const std::string& event_id, const std::string& required_missing_bytes);
+  // party_org.approved | established (PartyOrgChanged) → CR-05 removal of the CR-01(b) listings
+  // of the organizations it covers.
+  Result<std::optional<store::Mutation>> DecidePartyOrganizationCovering(
+      const std::string& event_id, const std::string& party_org_changed_bytes);
 
   // Sampling plans (plans.cc).
   Result<v1::SamplingPlan> CreatePlan(const auth::Principal& who,
