@@ -12,6 +12,7 @@
 
 #include "platform/bus/nats.h"
 #include "platform/util/dates.h"
+#include "rpc.h"
 #include "socgov/audit/v1/audit_service.grpc.pb.h"
 #include "socgov/party_building/v1/party_building_service.grpc.pb.h"
 #include "socgov/registration/v1/registration_service.grpc.pb.h"
@@ -26,24 +27,6 @@ namespace sv1 = ::socgov::supervision::v1;
 namespace pv1 = ::socgov::party_building::v1;
 namespace av1 = ::socgov::audit::v1;
 using std::chrono::seconds;
-
-template <typename Stub, typename Req, typename Resp, typename Fn>
-grpc::Status Rpc(Stub& stub, Fn fn, const Req& req, Resp* resp, const std::string& token) {
-  grpc::ClientContext ctx;
-  ctx.AddMetadata("authorization", "Bearer " + token);
-  ctx.set_deadline(std::chrono::system_clock::now() + seconds(10));
-  return (stub.*fn)(&ctx, req, resp);
-}
-
-bool Settled(bus::Connection& conn, const std::string& stream, const std::string& durable) {
-  jsConsumerInfo* ci = nullptr;
-  if (js_GetConsumerInfo(&ci, conn.js(), stream.c_str(), durable.c_str(), nullptr, nullptr) !=
-      NATS_OK)
-    return false;
-  const bool settled = ci->NumPending == 0 && ci->NumAckPending == 0;
-  jsConsumerInfo_Destroy(ci);
-  return settled;
-}
 
 // A valid GB 11643 ID number of person `n` (born 1980-01-01 in 110105).
 std::string IdNumber(int n) {

@@ -12,30 +12,13 @@
 #include "registration_fixture.h"
 #include "socgov/party_building/v1/events.pb.h"
 #include "socgov/party_building/v1/party_building_service.grpc.pb.h"
+#include "support/movable_clock.h"
 
 namespace socgov::testing {
 
 namespace pv1 = ::socgov::party_building::v1;
 using PbStub = pv1::PartyBuildingService::Stub;
 using std::chrono::seconds;
-
-// The wall clock moved to a chosen day (10:00 China time).
-class MovableClock final : public Clock {
- public:
-  TimePoint Now() const override {
-    return std::chrono::system_clock::now() + std::chrono::milliseconds(offset_ms_.load());
-  }
-  void SetDay(const std::string& day) {
-    const auto d = *ParseDate(day);
-    const TimePoint target = TimePoint(d.time_since_epoch()) + std::chrono::hours(2);
-    offset_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
-                     target - std::chrono::system_clock::now())
-                     .count();
-  }
-
- private:
-  std::atomic<int64_t> offset_ms_{0};
-};
 
 // A valid 18-character ID number (GB 11643) of person `n`.
 inline std::string IdNumber(int n) {

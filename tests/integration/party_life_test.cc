@@ -385,5 +385,48 @@ TEST_F(PartyLifeTest, Pb09ActivitiesEvaluationsAwardsAndTheCountsViewersRead) {
   EXPECT_EQ(s.charter_clause().numerator(), 1);  // PB-09: organization 0's articles
 }
 
+TEST_F(PartyLifeTest, Pb11DissolvingTheLastCoveringPartyOrganizationRepublishesRequiredMissing) {
+  const auto org = Register("厦门市集美区覆盖变化测试中心", "rm");
+  auto first = ActiveOrg("rm1", pv1::PARTY_ORG_TYPE_BRANCH, {org.id()}, 3);
+  pv1::AddMemberRequest add;
+  add.set_kind(pv1::MEMBER_KIND_FORMAL);
+  add.set_party_org_id(first.id());
+  add.set_works_at_organization_id(org.id());
+  pv1::PartyMember member;
+  for (int i = 1; i <= 3; ++i) {  // covered: the third formal member finds nothing missing
+    add.set_request_id("rm-m" + std::to_string(i));
+    add.set_id_number(IdNumber(200 + i));
+    ASSERT_TRUE(Pb(&PbStub::AddMember, add, &member).ok());
+  }
+  auto dissolve = [&](pv1::PartyOrganization& po, const std::string& key) {
+    pv1::DissolvePartyOrganizationRequest d;
+    d.set_request_id("rm-dissolve-" + key);
+    d.set_party_org_id(po.id());
+    d.set_version(po.version());
+    auto st = Pb(&PbStub::DissolvePartyOrganization, d, &po);
+    ASSERT_TRUE(st.ok()) << st.error_message();
+  };
+  dissolve(first, "1");
+  // Covered again, then uncovered again: a second fact with a higher sequence, so a version-gated
+  // consumer (supervision) applies both.
+  auto second = ActiveOrg("rm2", pv1::PARTY_ORG_TYPE_BRANCH, {org.id()}, 3);
+  dissolve(second, "2");
+  StreamWatcher events(nats_->url(), "pb-test-watch-rm", "PARTY_BUILDING");
+  events.Start();
+  auto missing = [&] {
+    auto t = events.types();
+    return std::count(t.begin(), t.end(), "cn.socgov.party_building.party_org.required_missing.v1");
+  };
+  ASSERT_TRUE(WaitFor([&] { return missing() == 2 && events.Settled(); }, seconds(20)))
+      << pb_->log();
+  std::vector<int64_t> sequences;
+  for (const auto& e : events.order())
+    if (e.type == "cn.socgov.party_building.party_org.required_missing.v1") {
+      EXPECT_EQ(e.aggregate_id, org.id());
+      sequences.push_back(e.sequence);
+    }
+  EXPECT_EQ(sequences, (std::vector<int64_t>{1, 2}));
+}
+
 }  // namespace
 }  // namespace socgov::testing

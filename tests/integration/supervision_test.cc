@@ -8,30 +8,13 @@
 #include "socgov/supervision/v1/supervision_service.grpc.pb.h"
 #include "supervision/definition.h"
 #include "supervision/domain/draw.h"
+#include "support/movable_clock.h"
 
 namespace socgov::testing {
 namespace {
 
 namespace sv1 = ::socgov::supervision::v1;
 using std::chrono::seconds;
-
-// The wall clock moved to a chosen day (10:00 China time), so a test can stand two years later.
-class MovableClock final : public Clock {
- public:
-  TimePoint Now() const override {
-    return std::chrono::system_clock::now() + std::chrono::milliseconds(offset_ms_.load());
-  }
-  void SetDay(const std::string& day) {
-    const auto d = *ParseDate(day);
-    const TimePoint target = TimePoint(d.time_since_epoch()) + std::chrono::hours(2);
-    offset_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
-                     target - std::chrono::system_clock::now())
-                     .count();
-  }
-
- private:
-  std::atomic<int64_t> offset_ms_{0};
-};
 
 class SupervisionTest : public RegistrationFixture {
  protected:

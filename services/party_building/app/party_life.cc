@@ -170,19 +170,10 @@ Result<v1::PartyOrganization> PartyWork::CompleteTermElection(
   // PB-13 before anything is read: the numbers alone decide the quorum.
   auto quorum = ElectionQuorumMet(req.present(), req.eligible());
   if (!quorum.ok()) return quorum.error();
-  auto start = ParseDateField("term_start", req.term_start());
-  if (!start.ok()) return start.error();
-  auto end = ParseDateField("term_end", req.term_end());
-  if (!end.ok()) return end.error();
-  if (*end < *start) return Error::InvalidArgument("term_end", "before term_start");
-  const auto& l = req.leadership();
-  if (l.cross_appointed() < 0)
-    return Error::InvalidArgument("leadership.cross_appointed", "must not be negative");
-  Leadership leadership{l.secretary_person_id(),
-                        l.deputy_secretary_person_id(),
-                        {l.committee().begin(), l.committee().end()},
-                        l.secretary_is_org_head(),
-                        l.cross_appointed()};
+  auto term = TermFrom(req.term_start(), req.term_end());
+  if (!term.ok()) return term.error();
+  auto leadership = LeadershipFrom(req.leadership());
+  if (!leadership.ok()) return leadership.error();
   return UpdateEntity<StoredOrg, v1::PartyOrganization>(
       store_, who, "CompleteTermElection", req.request_id(), "party_org", req.party_org_id(),
       req.version(), keys::Org, DecodeOrg, EncodeOrg, OrgJurisdiction,
@@ -190,15 +181,14 @@ Result<v1::PartyOrganization> PartyWork::CompleteTermElection(
       [&](const StoredOrg& before, const std::vector<store::Value>&,
           Mutation& m) -> Result<StoredOrg> {
         if (auto err = CheckElectionQuorum(req.present(), req.eligible())) return *err;
-        auto org =
-            party_building::CompleteTermElection(before.org, leadership, Term{*start, *end}, *on);
+        auto org = party_building::CompleteTermElection(before.org, *leadership, *term, *on);
         if (!org.ok()) return org.error();
         StoredOrg after{*org, before.jurisdiction, before.version + 1};
         auto body = ElectionEvent(after, *on, who);
         body.set_eligible(req.eligible());
         body.set_present(req.present());
-        body.set_term_start(FormatDate(*start));
-        body.set_term_end(FormatDate(*end));
+        body.set_term_start(FormatDate(term->start));
+        body.set_term_end(FormatDate(term->end));
         body.add_rule_ids("PB-13");
         body.add_rule_ids("PB-04");
         m.events.push_back(MakeEvent(body, authority_, "party_org", "term_elected", after.org.id,

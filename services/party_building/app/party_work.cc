@@ -77,6 +77,20 @@ ev::PartyOrgChanged OrgEvent(const StoredOrg& s, Date on, const auth::Principal&
   return b;
 }
 
+// The event's code of a dissolution reason (events.proto: TERM_ENDED | HOST_CANCELLED |
+// HOST_REVOKED), stable for subscribers, unlike the domain's readable name.
+std::string ReasonCode(DissolutionReason r) {
+  switch (r) {
+    case DissolutionReason::kTermEnded:
+      return "TERM_ENDED";
+    case DissolutionReason::kHostCancelled:
+      return "HOST_CANCELLED";
+    case DissolutionReason::kHostRevoked:
+      return "HOST_REVOKED";
+  }
+  return "UNSPECIFIED";
+}
+
 ev::TemporaryBranchChanged BranchEvent(const StoredBranch& s, Date on, const std::string& doc_no,
                                        const auth::Principal& who,
                                        std::initializer_list<const char*> rules) {
@@ -90,8 +104,7 @@ ev::TemporaryBranchChanged BranchEvent(const StoredBranch& s, Date on, const std
   b.set_term_end(FormatDate(s.branch.term.end));
   b.set_on(FormatDate(on));
   b.set_doc_no(doc_no);
-  if (s.branch.dissolution)
-    b.set_dissolution_reason(std::string(DissolutionReasonName(s.branch.dissolution->reason)));
+  if (s.branch.dissolution) b.set_dissolution_reason(ReasonCode(s.branch.dissolution->reason));
   SetActor(who, b.mutable_actor());
   for (const char* r : rules) b.add_rule_ids(r);
   return b;
@@ -330,26 +343,17 @@ Result<v1::PartyOrganization> PartyWork::Activate(const auth::Principal& who,
   const TimePoint now = clock_.Now();
   auto on = DayOrToday("on", req.on(), ChinaDate(now));
   if (!on.ok()) return on.error();
-  auto start = ParseDateField("term_start", req.term_start());
-  if (!start.ok()) return start.error();
-  auto end = ParseDateField("term_end", req.term_end());
-  if (!end.ok()) return end.error();
-  if (*end < *start) return Error::InvalidArgument("term_end", "before term_start");
-  const auto& l = req.leadership();
-  if (l.cross_appointed() < 0)
-    return Error::InvalidArgument("leadership.cross_appointed", "must not be negative");
-  Leadership leadership{l.secretary_person_id(),
-                        l.deputy_secretary_person_id(),
-                        {l.committee().begin(), l.committee().end()},
-                        l.secretary_is_org_head(),
-                        l.cross_appointed()};
+  auto term = TermFrom(req.term_start(), req.term_end());
+  if (!term.ok()) return term.error();
+  auto leadership = LeadershipFrom(req.leadership());
+  if (!leadership.ok()) return leadership.error();
   return UpdateEntity<StoredOrg, v1::PartyOrganization>(
       store_, who, "ActivatePartyOrganization", req.request_id(), kOrgKind, req.party_org_id(),
       req.version(), keys::Org, DecodeOrg, EncodeOrg, OrgJurisdiction,
       [](const StoredOrg& s) { return ToProto(s); }, {},
       [&](const StoredOrg& before, const std::vector<store::Value>&,
           Mutation& m) -> Result<StoredOrg> {
-        auto org = party_building::Activate(before.org, leadership, Term{*start, *end}, *on);
+        auto org = party_building::Activate(before.org, *leadership, *term, *on);
         if (!org.ok()) return org.error();
         StoredOrg after{*org, before.jurisdiction, before.version + 1};
         m.events.push_back(MakeEvent(OrgEvent(after, *on, who, {"PB-04"}), authority_, kOrgKind,
@@ -376,10 +380,30 @@ Result<v1::PartyOrganization> PartyWork::Dissolve(const auth::Principal& who,
         m.events.push_back(MakeEvent(OrgEvent(after, *on, who, {}), authority_, kOrgKind,
                                      "dissolved", after.org.id, after.version, after.jurisdiction,
                                      who.subject, now));
-        if (Counts(before.org.state))
+        if (Counts(before.org.state)) {
           if (auto err = AddCoverageEvent(m, after.jurisdiction, {after}, {}, "party_org.dissolved",
                                           who, now))
             return *err;
+          // PB-01/PB-11: an organization this one covered that has 3 formal members and no other
+          // party organization is again one that should have one.
+          auto orgs = store_.AllOrgs();
+          if (!orgs.ok()) return orgs.error();
+          for (const auto& covered : before.org.covered_org_ids) {
+            bool still = false;
+            for (const auto& s : *orgs)
+              if (s.org.id != before.org.id && Counts(s.org.state))
+                still =
+                    still || std::find(s.org.covered_org_ids.begin(), s.org.covered_org_ids.end(),
+                                       covered) != s.org.covered_org_ids.end();
+            if (still || !directory_.Get(covered)) continue;
+            const auto row = store_.Read({{"GET", keys::Formal(covered)}});
+            const std::int64_t formal = row[0].str.empty() ? 0 : std::atoll(row[0].str.c_str());
+            if (formal >= kMinFormalForBranch)
+              if (auto err =
+                      AddRequiredMissing(m, covered, formal, "party_org.dissolved", who, now))
+                return *err;
+          }
+        }
         return after;
       });
 }
@@ -610,6 +634,30 @@ Result<int> PartyWork::SweepTerms() {
   return dissolved;
 }
 
+Status PartyWork::AddRequiredMissing(Mutation& m, const std::string& org_id, std::int64_t formal,
+                                     const std::string& cause, const auth::Principal& who,
+                                     TimePoint now) {
+  auto entry = directory_.Get(org_id);
+  if (!entry) return Error::Internal("organization " + org_id + " left the directory");
+  const std::string counter = keys::Serial("required_missing:" + org_id);
+  const auto row = store_.Read({{"GET", counter}});
+  const std::int64_t seq = row[0].str.empty() ? 0 : std::atoll(row[0].str.c_str());
+  m.guards.push_back({Mutation::Guard::Kind::kCounter, counter, std::to_string(seq),
+                      "required_missing of " + org_id});
+  ev::RequiredMissing missing;
+  missing.set_organization_id(org_id);
+  missing.set_jurisdiction(entry->jurisdiction);
+  missing.set_formal_members(static_cast<std::int32_t>(formal));
+  missing.set_found_on(FormatDate(ChinaDate(now)));
+  missing.add_rule_ids("PB-01");
+  missing.add_rule_ids("PB-11");
+  SetActor(who, missing.mutable_actor());
+  missing.set_cause(cause);
+  m.events.push_back(MakeEvent(missing, authority_, kOrgKind, "required_missing", org_id, seq + 1,
+                               entry->jurisdiction, who.subject, now));
+  return std::nullopt;
+}
+
 // ---- members and coverage --------------------------------------------------------------------
 
 Result<v1::PartyMember> PartyWork::AddMember(const auth::Principal& who,
@@ -691,19 +739,10 @@ Result<v1::PartyMember> PartyWork::AddMember(const auth::Principal& who,
         if (Counts(s.org.state))
           for (const auto& c : s.org.covered_org_ids)
             covered = covered || c == req.works_at_organization_id();
-      if (!covered) {
-        auto entry = directory_.Get(req.works_at_organization_id());
-        ev::RequiredMissing missing;
-        missing.set_organization_id(req.works_at_organization_id());
-        missing.set_jurisdiction(entry->jurisdiction);
-        missing.set_formal_members(static_cast<std::int32_t>(formal + 1));
-        missing.set_found_on(FormatDate(today));
-        missing.add_rule_ids("PB-01");
-        missing.add_rule_ids("PB-11");
-        m.events.push_back(MakeEvent(missing, authority_, kOrgKind, "required_missing",
-                                     req.works_at_organization_id(), formal + 1,
-                                     entry->jurisdiction, who.subject, now));
-      }
+      if (!covered)
+        if (auto err = AddRequiredMissing(m, req.works_at_organization_id(), formal + 1,
+                                          "member.added", who, now))
+          return *err;
     }
   }
   const v1::PartyMember response = ToProto(stored);

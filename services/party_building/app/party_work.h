@@ -149,6 +149,10 @@ class PartyWork {
                           const std::vector<StoredBranch>& branch_changes, const std::string& cause,
                           const auth::Principal& who, TimePoint now,
                           const std::vector<StoredInstructor>& instructor_changes = {});
+  // PB-01/PB-11: adds party_org.required_missing of `org_id` (with `formal` formal members) to `m`,
+  // its sequence the organization's own counter spent with a guard.
+  Status AddRequiredMissing(store::Mutation& m, const std::string& org_id, std::int64_t formal,
+                            const std::string& cause, const auth::Principal& who, TimePoint now);
   // The party organization `id` (not dissolved) and its jurisdiction, for a record about it;
   // `field` names it in errors.
   Result<StoredOrg> LiveOrg(const char* field, const std::string& id);

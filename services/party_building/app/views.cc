@@ -42,4 +42,23 @@ v1::PartyOrganization ToProto(const StoredOrg& s) {
   return p;
 }
 
+Result<Leadership> LeadershipFrom(const v1::Leadership& l) {
+  if (l.cross_appointed() < 0)
+    return Error::InvalidArgument("leadership.cross_appointed", "must not be negative");
+  return Leadership{l.secretary_person_id(),
+                    l.deputy_secretary_person_id(),
+                    {l.committee().begin(), l.committee().end()},
+                    l.secretary_is_org_head(),
+                    l.cross_appointed()};
+}
+
+Result<Term> TermFrom(const std::string& start_text, const std::string& end_text) {
+  auto start = ParseDateField("term_start", start_text);
+  if (!start.ok()) return start.error();
+  auto end = ParseDateField("term_end", end_text);
+  if (!end.ok()) return end.error();
+  if (*end < *start) return Error::InvalidArgument("term_end", "before term_start");
+  return Term{*start, *end};
+}
+
 }  // namespace socgov::party_building

@@ -21,5 +21,8 @@ bool InScope(const directory::Entry& e);
 // YYYY-MM-DD, or "" for an unset day.
 std::string DateText(Date d);
 v1::PartyOrganization ToProto(const StoredOrg& s);
+// A request's leadership (PB-04 is the domain's) and term: kInvalidArgument naming the field.
+Result<Leadership> LeadershipFrom(const v1::Leadership& l);
+Result<Term> TermFrom(const std::string& start, const std::string& end);
 
 }  // namespace socgov::party_building
