@@ -502,6 +502,15 @@ const std::vector<Command>& Commands() {
         {"jurisdiction", "350211", "the district whose register is supervised"}},
        {},
        DemoSupervision},
+      {"demo",
+       "party-building",
+       "build Jimei's party organizations over the loaded register (re-running resumes)",
+       {{"tokens-dir", "",
+         "directory of <role>.jwt tokens: party_work_officer, registrar, viewer (required)"},
+        {"year", "2026", "the year of the activities, evaluations and awards"},
+        {"jurisdiction", "350211", "the district whose register is used"}},
+       {},
+       DemoPartyBuilding},
       {"audit",
        "list",
        "list audit records, oldest first",
@@ -539,7 +548,8 @@ const std::vector<Command>& Commands() {
        {},
        DlqRetry},
   };
-  static const std::vector<Command> kCommands = Concat(kBase, SupervisionCommands());
+  static const std::vector<Command> kCommands =
+      Concat(Concat(kBase, SupervisionCommands()), PartyBuildingCommands());
   return kCommands;
 }
 
@@ -564,10 +574,10 @@ bool IsKnownGroup(std::string_view group) {
 std::string GlobalUsage() {
   std::ostringstream usage;
   usage << "usage: socgovctl [--registration-addr A] [--supervision-addr A] [--audit-addr A] "
-           "[--timeout-ms N] [--token T] <group> <command> [flags]\n"
+           "[--party-building-addr A] [--timeout-ms N] [--token T] <group> <command> [flags]\n"
            "  env: SOCGOV_REGISTRATION_ADDR (127.0.0.1:50051), SOCGOV_SUPERVISION_ADDR "
-           "(127.0.0.1:50052), SOCGOV_AUDIT_ADDR (127.0.0.1:50061), SOCGOV_TOKEN (sent as a "
-           "bearer token; preferred to --token)\n"
+           "(127.0.0.1:50052), SOCGOV_AUDIT_ADDR (127.0.0.1:50061), SOCGOV_PARTY_BUILDING_ADDR "
+           "(127.0.0.1:50053), SOCGOV_TOKEN (sent as a bearer token; preferred to --token)\n"
            "commands:\n";
   for (const Command& command : Commands()) {
     std::string path = CommandPath(command);

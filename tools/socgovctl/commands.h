@@ -34,6 +34,7 @@ struct Context {
   std::string registration_addr;
   std::string supervision_addr;
   std::string audit_addr;
+  std::string party_building_addr;
   std::chrono::milliseconds timeout{10000};
   std::string token;  // empty: no authorization metadata is sent
   std::ostream& out;
@@ -60,6 +61,8 @@ struct Command {
 const std::vector<Command>& Commands();
 // The "sup" group (supervision_commands.cc), appended to Commands().
 std::vector<Command> SupervisionCommands();
+// The "pb" group (party_building_commands.cc), appended after it.
+std::vector<Command> PartyBuildingCommands();
 
 // nullptr when no command matches. For one-word commands `name` is ignored.
 const Command* FindCommand(std::string_view group, std::string_view name);
@@ -119,6 +122,8 @@ int RegImport(const Context& ctx, const config::Config& flags);
 int DemoJimei(const Context& ctx, const config::Config& flags);
 // A supervision year like Jimei's over the loaded register (supervision_demo.cc).
 int DemoSupervision(const Context& ctx, const config::Config& flags);
+// Jimei's party building over the loaded register (party_building_demo.cc).
+int DemoPartyBuilding(const Context& ctx, const config::Config& flags);
 int AuditList(const Context& ctx, const config::Config& flags);
 int AuditVerify(const Context& ctx, const config::Config& flags);
 // Dead letters of a consuming service (dlq_commands.cc).

@@ -1,9 +1,7 @@
 // Plumbing of the "socgovctl sup" commands (supervision_*.cc): the SupervisionService stub and its
-// unary calls, enum flags spelled as the proto value names without their prefix, repeatable and
-// fen flags, and the versions a write names when --version is not given.
+// unary calls, fen, year and page flags (enum and repeatable flags: enum_flags.h), and the versions
+// a write names when --version is not given.
 #pragma once
-
-#include <google/protobuf/generated_enum_reflection.h>
 
 #include <cstdint>
 #include <memory>
@@ -13,6 +11,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "enum_flags.h"
 #include "platform/config/config.h"
 #include "socgov/supervision/v1/supervision_service.grpc.pb.h"
 
@@ -55,47 +54,13 @@ inline const config::Option kSupRequestId{"request-id", "",
 inline const config::Option kSupPageSize{"page-size", "0", "page size (0: server default)"};
 inline const config::Option kSupPageToken{"page-token", "", "token from a previous page"};
 
-// Help of an enum flag: its choices, and " (required)".
-std::string Choices(const google::protobuf::EnumDescriptor* descriptor, bool required);
-// A boolean option that may be given bare (list it among the command's switches too).
-config::Option Switch(const std::string& name, const std::string& what);
-
 // ---- flags ------------------------------------------------------------------------------------
-
-// "ABNORMAL" for CREDIT_LIST_ABNORMAL: the value name without the prefix its UNSPECIFIED value
-// carries, case-insensitive, '-' standing for '_'. UNSPECIFIED itself is not a choice.
-// ConfigError naming `label` and listing the choices otherwise.
-int ParseEnumName(const google::protobuf::EnumDescriptor& descriptor, std::string_view label,
-                  const std::string& value);
-// "ABNORMAL | SERIOUS".
-std::string EnumChoices(const google::protobuf::EnumDescriptor& descriptor);
-
-template <typename Enum>
-Enum ParseEnum(std::string_view label, const std::string& value) {
-  return static_cast<Enum>(
-      ParseEnumName(*google::protobuf::GetEnumDescriptor<Enum>(), label, value));
-}
-
-// The enum named by --name; the UNSPECIFIED value (0) when the flag is empty and not required.
-template <typename Enum>
-Enum EnumFlag(const config::Config& flags, const std::string& name, bool required) {
-  const std::string& value = required ? Required(flags, name) : flags.Get(name);
-  if (value.empty()) return static_cast<Enum>(0);
-  return ParseEnum<Enum>("--" + name, value);
-}
-
-// The values of a repeatable flag (kRepeatSeparator), each also split at commas when
-// `split_commas`; empty items are dropped.
-std::vector<std::string> RepeatedFlag(const config::Config& flags, const std::string& name,
-                                      bool split_commas);
 
 // An amount in integer fen; 0 when empty. `allow_negative` for net assets.
 int64_t FenAmountFlag(const config::Config& flags, const std::string& name,
                       bool allow_negative = false);
 // --year, required: 1949..9999.
 int32_t YearFlag(const config::Config& flags);
-// A boolean that must be given: "--passed" (true) or "--passed=false".
-bool RequiredBool(const config::Config& flags, const std::string& name);
 common::v1::PageRequest PageFlags(const config::Config& flags);
 
 // ---- versions ---------------------------------------------------------------------------------
