@@ -41,7 +41,8 @@ class WelfareVentureTest : public RegistrationFixture {
     wv_ = std::make_unique<InProcessService>(welfare_venture::ServiceDefinition(), dir_.path(),
                                              *redis_, *nats_, kTestKey);
     ASSERT_TRUE(wv_->Start());
-    stub_wv_ = WvStub::NewStub(grpc::CreateChannel(wv_->addr(), grpc::InsecureChannelCredentials()));
+    stub_wv_ = wv1::WelfareVentureService::NewStub(
+        grpc::CreateChannel(wv_->addr(), grpc::InsecureChannelCredentials()));
   }
   void TearDown() override {
     if (wv_) wv_->Stop();
@@ -74,8 +75,11 @@ class WelfareVentureTest : public RegistrationFixture {
     rv1::ApproveApplicationResponse a;
     EXPECT_TRUE(Approve(s.application().id(), 1, "wv-approve-" + key, &a).ok());
     const std::string id = a.organization().id();
-    EXPECT_TRUE(WaitFor([&] { return RedisInt({"EXISTS", "{wv}:dir:org:" + id}) == 1; },
-                        seconds(20)))
+    EXPECT_TRUE(WaitFor(
+        [&] {
+          return RedisInt({"EXISTS", "{wv}:dir:org:" + id}) == 1;
+        },
+        seconds(20)))
         << wv_->log();
     return id;
   }
@@ -90,7 +94,7 @@ class WelfareVentureTest : public RegistrationFixture {
     b.set_list(list);
     b.set_reason("CR-01(a)");
     b.set_listed_on(listed_on);
-    b.set_event_kind(sv1::CREDIT_EVENT_KIND_ANNUAL_REPORT_OVERDUE);
+    b.set_event_kind(sv1::CREDIT_EVENT_KIND_ANNUAL_REPORT_MISSED);
     b.set_source("annual report " + listed_on.substr(0, 4));
     b.add_rule_ids("CR-01");
     auto e = outbox::MakeEvent(b, {"supervision", "supervision", kJimei},
@@ -140,6 +144,7 @@ class WelfareVentureTest : public RegistrationFixture {
   wv1::CreateRoundRequest RoundRequest(const std::string& request_id) {
     wv1::CreateRoundRequest r;
     r.set_request_id(request_id);
+    r.set_on(DaysAgo(110));
     r.set_year(std::stoi(DaysAgo(100).substr(0, 4)));
     r.set_organiser("集美区民政局社会组织管理科");
     r.set_contractor("集美区社会组织孵化中心");
@@ -432,8 +437,8 @@ TEST_F(WelfareVentureTest, Vc01ToVc11RoundEndToEnd) {
   std::map<std::string, std::string> app_of;
   for (const auto& [org, grant] : std::vector<std::pair<std::string, int>>{
            {a, 200'000}, {b, 200'000}, {c, 200'000}, {e, 50'000}}) {
-    st = Wv(&WvStub::SubmitApplication,
-            AppRequest("app-" + org, r.id(), org, grant, DaysAgo(70)), &app);
+    st = Wv(&WvStub::SubmitApplication, AppRequest("app-" + org, r.id(), org, grant, DaysAgo(70)),
+            &app);
     ASSERT_TRUE(st.ok()) << st.error_message();
     EXPECT_EQ(app.state(), wv1::APPLICATION_STATE_SUBMITTED);
     app_of[org] = app.id();
@@ -594,10 +599,10 @@ TEST_F(WelfareVentureTest, Vc01ToVc11RoundEndToEnd) {
     s.set_starts_on(DaysAgo(28));
     s.set_midterm_due_on(DaysAgo(15));
     s.set_ends_on(DaysAgo(6));
-    for (auto [share, gate] : std::vector<std::pair<int, wv1::TrancheGate>>{
-             {50, wv1::TRANCHE_GATE_CONTRACT},
-             {30, wv1::TRANCHE_GATE_MIDTERM},
-             {20, wv1::TRANCHE_GATE_FINAL}}) {
+    for (auto [share, gate] :
+         std::vector<std::pair<int, wv1::TrancheGate>>{{50, wv1::TRANCHE_GATE_CONTRACT},
+                                                       {30, wv1::TRANCHE_GATE_MIDTERM},
+                                                       {20, wv1::TRANCHE_GATE_FINAL}}) {
       auto* t = s.add_tranches();
       t->set_amount_fen(grant * share / 100);
       t->set_gate(gate);
@@ -627,9 +632,8 @@ TEST_F(WelfareVentureTest, Vc01ToVc11RoundEndToEnd) {
   ASSERT_TRUE(sign(pe, 50'000 * kYuan, "sign-e").ok());
   wv1::Project p;
   // VC-07: the mid-term tranche waits for a passing mid-term evaluation.
-  ASSERT_TRUE(Wv(&WvStub::PayTranche,
-                 Step<wv1::ProjectStepRequest>(pa, "pay1-a", DaysAgo(27)), &p)
-                  .ok());
+  ASSERT_TRUE(
+      Wv(&WvStub::PayTranche, Step<wv1::ProjectStepRequest>(pa, "pay1-a", DaysAgo(27)), &p).ok());
   EXPECT_EQ(p.disbursed_fen(), 100'000 * kYuan);
   ASSERT_TRUE(Wv(&WvStub::StartImplementation,
                  Step<wv1::ProjectStepRequest>(pa, "start-a", DaysAgo(26)), &p)
@@ -637,9 +641,8 @@ TEST_F(WelfareVentureTest, Vc01ToVc11RoundEndToEnd) {
   st = Wv(&WvStub::PayTranche, Step<wv1::ProjectStepRequest>(pa, "pay2-early", DaysAgo(26)), &p);
   ASSERT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << st.error_message();
   EXPECT_NE(st.error_message().find("VC-07"), std::string::npos) << st.error_message();
-  ASSERT_TRUE(Wv(&WvStub::PayTranche,
-                 Step<wv1::ProjectStepRequest>(pe, "pay1-e", DaysAgo(27)), &p)
-                  .ok());
+  ASSERT_TRUE(
+      Wv(&WvStub::PayTranche, Step<wv1::ProjectStepRequest>(pe, "pay1-e", DaysAgo(27)), &p).ok());
   ASSERT_TRUE(Wv(&WvStub::StartImplementation,
                  Step<wv1::ProjectStepRequest>(pe, "start-e", DaysAgo(26)), &p)
                   .ok());
@@ -650,7 +653,8 @@ TEST_F(WelfareVentureTest, Vc01ToVc11RoundEndToEnd) {
     ASSERT_TRUE(st.ok()) << st.error_message();
   }
   for (int i = 0; i < 2; ++i)
-    ASSERT_TRUE(ReportActivity("act-e-" + std::to_string(i), pe, DaysAgo(25), 30, 12, 3, &act).ok());
+    ASSERT_TRUE(
+        ReportActivity("act-e-" + std::to_string(i), pe, DaysAgo(25), 30, 12, 3, &act).ok());
   // A replay answers the same activity and counts once.
   wv1::Activity again;
   ASSERT_TRUE(ReportActivity("act-e-1", pe, DaysAgo(25), 30, 12, 3, &again).ok());
@@ -679,9 +683,8 @@ TEST_F(WelfareVentureTest, Vc01ToVc11RoundEndToEnd) {
   mid.set_field_check_passed(true);
   ASSERT_TRUE(Wv(&WvStub::RecordMidterm, mid, &p).ok());
   EXPECT_EQ(p.state(), wv1::PROJECT_STATE_MIDTERM_PASSED);
-  ASSERT_TRUE(Wv(&WvStub::PayTranche,
-                 Step<wv1::ProjectStepRequest>(pa, "pay2-a", DaysAgo(13)), &p)
-                  .ok());
+  ASSERT_TRUE(
+      Wv(&WvStub::PayTranche, Step<wv1::ProjectStepRequest>(pa, "pay2-a", DaysAgo(13)), &p).ok());
   EXPECT_EQ(p.disbursed_fen(), 160'000 * kYuan);
   auto mid_e = Step<wv1::RecordMidtermRequest>(pe, "mid-e", DaysAgo(14));
   mid_e.set_activity_records_on(DaysAgo(16));
@@ -719,9 +722,8 @@ TEST_F(WelfareVentureTest, Vc01ToVc11RoundEndToEnd) {
   fin.set_review_passed(true);
   ASSERT_TRUE(Wv(&WvStub::RecordFinalEvaluation, fin, &p).ok());
   EXPECT_EQ(p.state(), wv1::PROJECT_STATE_COMPLETED);
-  ASSERT_TRUE(Wv(&WvStub::PayTranche,
-                 Step<wv1::ProjectStepRequest>(pa, "pay3-a", DaysAgo(3)), &p)
-                  .ok());
+  ASSERT_TRUE(
+      Wv(&WvStub::PayTranche, Step<wv1::ProjectStepRequest>(pa, "pay3-a", DaysAgo(3)), &p).ok());
   EXPECT_EQ(p.disbursed_fen(), 200'000 * kYuan);
   // A closed project reports no more activities.
   st = ReportActivity("act-closed", pa, DaysAgo(7), 10, 5, 2, &act);
@@ -771,15 +773,14 @@ TEST_F(WelfareVentureTest, Vc01ToVc11RoundEndToEnd) {
       << wv_->log();
   ASSERT_TRUE(WaitFor([&] { return events.Settled(); }, seconds(20)));
   const auto types = events.types();
-  EXPECT_EQ(std::count(types.begin(), types.end(),
-                       "cn.socgov.welfare_venture.activity.reported.v1"),
-            12);
-  EXPECT_EQ(std::count(types.begin(), types.end(),
-                       "cn.socgov.welfare_venture.outcome.totals_changed.v1"),
-            48);  // per project, round, category and jurisdiction
-  EXPECT_EQ(std::count(types.begin(), types.end(),
-                       "cn.socgov.welfare_venture.application.submitted.v1"),
-            4);
+  EXPECT_EQ(
+      std::count(types.begin(), types.end(), "cn.socgov.welfare_venture.activity.reported.v1"), 12);
+  EXPECT_EQ(
+      std::count(types.begin(), types.end(), "cn.socgov.welfare_venture.outcome.totals_changed.v1"),
+      48);  // per project, round, category and jurisdiction
+  EXPECT_EQ(
+      std::count(types.begin(), types.end(), "cn.socgov.welfare_venture.application.submitted.v1"),
+      4);
 }
 
 // The credit read model is built from supervision's events alone: listed, escalated and removed

@@ -8,12 +8,21 @@ namespace {
 
 namespace sv1 = ::socgov::supervision::v1;
 
-// Every credit event carries organization_id = 1 and jurisdiction = 2.
+template <typename Message>
+Result<std::optional<std::string>> JurisdictionOf(const bus::Event& e) {
+  Message m;
+  if (!m.ParseFromString(e.data()))
+    return Error::InvalidArgument("data", "not a " + Message::descriptor()->full_name());
+  return std::optional<std::string>(m.jurisdiction());
+}
+
+// The jurisdiction each credit event's payload names (ce-jurisdiction must agree).
 Result<std::optional<std::string>> PayloadJurisdiction(const bus::Event& e) {
-  sv1::CreditRemoved any;  // fields 1 and 2 are the same in all four messages
-  if (!any.ParseFromString(e.data()))
-    return Error::InvalidArgument("data", "not a socgov.supervision.v1 credit event");
-  return std::optional<std::string>(any.jurisdiction());
+  if (e.name == "listed") return JurisdictionOf<sv1::CreditListed>(e);
+  if (e.name == "escalated") return JurisdictionOf<sv1::CreditEscalated>(e);
+  if (e.name == "removed") return JurisdictionOf<sv1::CreditRemoved>(e);
+  if (e.name == "restarted") return JurisdictionOf<sv1::CreditClockRestarted>(e);
+  return std::optional<std::string>();
 }
 
 }  // namespace

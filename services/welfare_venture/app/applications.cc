@@ -174,8 +174,7 @@ Result<v1::Application> Venture::Screen(const auth::Principal& who,
   if (!on.ok()) return on.error();
   return UpdateEntity<StoredApplication, v1::Application>(
       store_, who, "ScreenApplication", req.request_id(), kAppKind, req.application_id(),
-      req.version(), keys::App, DecodeApplication, EncodeApplication, AppJurisdiction, AppProto,
-      {},
+      req.version(), keys::App, DecodeApplication, EncodeApplication, AppJurisdiction, AppProto, {},
       [&](const StoredApplication& before, const std::vector<store::Value>&,
           Mutation& m) -> Result<StoredApplication> {
         auto round = store_.GetRound(before.app.round_id);
@@ -190,11 +189,10 @@ Result<v1::Application> Venture::Screen(const auth::Principal& who,
         after.app = *app;
         after.version = before.version + 1;
         const bool in = app->state == ApplicationState::kScreenedIn;
-        m.events.push_back(MakeEvent(AppEvent(after, *on, app->screening_note, who,
-                                              {"VC-03", "CR-10"}),
-                                     authority_, kAppKind, in ? "screened_in" : "screened_out",
-                                     after.app.id, after.version, after.jurisdiction, who.subject,
-                                     now));
+        m.events.push_back(
+            MakeEvent(AppEvent(after, *on, app->screening_note, who, {"VC-03", "CR-10"}),
+                      authority_, kAppKind, in ? "screened_in" : "screened_out", after.app.id,
+                      after.version, after.jurisdiction, who.subject, now));
         return after;
       });
 }
@@ -204,8 +202,7 @@ Result<v1::Application> Venture::Withdraw(const auth::Principal& who,
   const TimePoint now = clock_.Now();
   return UpdateEntity<StoredApplication, v1::Application>(
       store_, who, "WithdrawApplication", req.request_id(), kAppKind, req.application_id(),
-      req.version(), keys::App, DecodeApplication, EncodeApplication, AppJurisdiction, AppProto,
-      {},
+      req.version(), keys::App, DecodeApplication, EncodeApplication, AppJurisdiction, AppProto, {},
       [&](const StoredApplication& before, const std::vector<store::Value>&,
           Mutation& m) -> Result<StoredApplication> {
         auto app = welfare_venture::Withdraw(before.app);
@@ -214,8 +211,8 @@ Result<v1::Application> Venture::Withdraw(const auth::Principal& who,
         after.app = *app;
         after.version = before.version + 1;
         m.events.push_back(MakeEvent(AppEvent(after, ChinaDate(now), "", who, {"VC-02"}),
-                                     authority_, kAppKind, "withdrawn", after.app.id,
-                                     after.version, after.jurisdiction, who.subject, now));
+                                     authority_, kAppKind, "withdrawn", after.app.id, after.version,
+                                     after.jurisdiction, who.subject, now));
         return after;
       });
 }

@@ -53,7 +53,8 @@ Result<std::optional<store::Mutation>> Venture::DecideCreditEvent(
     if (!list.ok()) return list.error();
     auto on = DayOf("listed_on", e.listed_on());
     if (!on.ok()) return on.error();
-    if (OpenPeriod(after.listings, *list, *on) && OpenPeriod(after.listings, *list, *on)->from == *on)
+    if (OpenPeriod(after.listings, *list, *on) &&
+        OpenPeriod(after.listings, *list, *on)->from == *on)
       return std::optional<store::Mutation>();  // already known
     after.listings.push_back({*list, *on, std::nullopt});
   } else if (name == "escalated") {

@@ -104,8 +104,8 @@ Result<v1::Activity> Venture::ReportActivity(const auth::Principal& who,
   const std::string idem = store::IdempotencyKey(who.subject, req.request_id());
   for (int attempt = 1;; ++attempt) {
     const TimePoint now = clock_.Now();
-    auto read = store_.ReadForCommand("ReportActivity", idem,
-                                      {{"HGETALL", keys::Project(a.project_id)}});
+    auto read =
+        store_.ReadForCommand("ReportActivity", idem, {{"HGETALL", keys::Project(a.project_id)}});
     if (read.prior) return store::Replay<v1::Activity>(*read.prior);
     const auto hash = store::FlatHash(read.rows[0]);
     if (hash.empty()) return Error::NotFound("project " + a.project_id + " not found");
@@ -146,8 +146,8 @@ Result<v1::Activity> Venture::ReportActivity(const auth::Principal& who,
     m.events.push_back(MakeEvent(r, authority_, "activity", "reported", s.activity.id, 1,
                                  s.jurisdiction, who.subject, now));
     // The four groups this project counts in, each with its own gap-free sequence.
-    for (GroupBy g : {GroupBy::kProject, GroupBy::kRound, GroupBy::kCategory,
-                      GroupBy::kJurisdiction}) {
+    for (GroupBy g :
+         {GroupBy::kProject, GroupBy::kRound, GroupBy::kCategory, GroupBy::kJurisdiction}) {
       auto groups = TotalsBy(scope->projects, scope->activities, g);
       if (!groups.ok()) return groups.error();
       const std::string key = KeyOf(project->project, g);
@@ -205,8 +205,8 @@ Result<v1::GetOutcomeTotalsResponse> Venture::GetOutcomeTotals(
   if (auto err = CheckRead(who, jur)) return *err;
   auto scope = ScopeOf(store_, jur, req.round_id());
   if (!scope.ok()) return scope.error();
-  auto groups = TotalsBy(scope->projects, scope->activities,
-                         static_cast<GroupBy>(int(req.group_by()) - 1));
+  auto groups =
+      TotalsBy(scope->projects, scope->activities, static_cast<GroupBy>(int(req.group_by()) - 1));
   if (!groups.ok()) return groups.error();
   auto all = TotalsOf(scope->projects, scope->activities);
   if (!all.ok()) return all.error();

@@ -50,22 +50,22 @@ struct Stepped {
 // One project command: read at `version`, `step` decides with the domain, commit with the event.
 template <typename Step>
 Result<v1::Project> ProjectCommand(WelfareVentureStore& store, const std::string& authority,
-                                   const Clock& clock, const auth::Principal& who,
-                                   const char* rpc, const std::string& request_id,
-                                   const std::string& project_id, std::int64_t version, Date on,
+                                   const Clock& clock, const auth::Principal& who, const char* rpc,
+                                   const std::string& request_id, const std::string& project_id,
+                                   std::int64_t version, Date on,
                                    std::initializer_list<const char*> rules, Step step) {
   const TimePoint now = clock.Now();
   return UpdateEntity<StoredProject, v1::Project>(
-      store, who, rpc, request_id, kProjectKind, project_id, version, keys::Project,
-      DecodeProject, EncodeProject, ProjectJurisdiction, ProjectProto, {},
+      store, who, rpc, request_id, kProjectKind, project_id, version, keys::Project, DecodeProject,
+      EncodeProject, ProjectJurisdiction, ProjectProto, {},
       [&](const StoredProject& before, const std::vector<store::Value>&,
           Mutation& m) -> Result<StoredProject> {
         Result<Stepped> stepped = step(before.project, m);
         if (!stepped.ok()) return stepped.error();
         StoredProject after{stepped->project, before.version + 1};
         m.events.push_back(MakeEvent(ProjectEvent(after, on, stepped->note, who, rules), authority,
-                                     kProjectKind, stepped->event, after.project.id,
-                                     after.version, after.jurisdiction(), who.subject, now));
+                                     kProjectKind, stepped->event, after.project.id, after.version,
+                                     after.jurisdiction(), who.subject, now));
         return after;
       });
 }
@@ -150,27 +150,27 @@ Result<v1::Project> Venture::RecordMidterm(const auth::Principal& who,
   s.field_check_passed = req.field_check_passed();
   const MidtermFailure fail =
       req.terminate_on_fail() ? MidtermFailure::kTerminate : MidtermFailure::kSuspend;
-  return ProjectCommand(
-      store_, authority_, clock_, who, "RecordMidterm", req.request_id(), req.project_id(),
-      req.version(), *on, {"VC-08"}, [&](const VentureProject& p, Mutation&) -> Result<Stepped> {
-        auto after = welfare_venture::RecordMidterm(p, s, fail, *on);
-        if (!after.ok()) return after.error();
-        const bool passed = after->midterm && after->midterm->passed;
-        return Stepped{*after, passed ? "midterm_passed" : "midterm_failed",
-                       after->midterm ? after->midterm->reason : ""};
-      });
+  return ProjectCommand(store_, authority_, clock_, who, "RecordMidterm", req.request_id(),
+                        req.project_id(), req.version(), *on, {"VC-08"},
+                        [&](const VentureProject& p, Mutation&) -> Result<Stepped> {
+                          auto after = welfare_venture::RecordMidterm(p, s, fail, *on);
+                          if (!after.ok()) return after.error();
+                          const bool passed = after->midterm && after->midterm->passed;
+                          return Stepped{*after, passed ? "midterm_passed" : "midterm_failed",
+                                         after->midterm ? after->midterm->reason : ""};
+                        });
 }
 
 Result<v1::Project> Venture::ReviewSuspension(const auth::Principal& who,
                                               const v1::ReviewSuspensionRequest& req) {
   auto on = Today(clock_, "on", req.on());
   if (!on.ok()) return on.error();
-  return ProjectCommand(
-      store_, authority_, clock_, who, "ReviewSuspension", req.request_id(), req.project_id(),
-      req.version(), *on, {"VC-08"}, [&](const VentureProject& p, Mutation&) {
-        return Wrap(welfare_venture::ReviewSuspension(p, req.rectified(), *on),
-                    "suspension_reviewed");
-      });
+  return ProjectCommand(store_, authority_, clock_, who, "ReviewSuspension", req.request_id(),
+                        req.project_id(), req.version(), *on, {"VC-08"},
+                        [&](const VentureProject& p, Mutation&) {
+                          return Wrap(welfare_venture::ReviewSuspension(p, req.rectified(), *on),
+                                      "suspension_reviewed");
+                        });
 }
 
 Result<v1::Project> Venture::RecordFinancialCheck(const auth::Principal& who,

@@ -112,8 +112,8 @@ Result<v1::Application> Venture::AssignExpert(const auth::Principal& who,
   if (auto err = ValidateId("expert_id", req.expert_id())) return *err;
   const TimePoint now = clock_.Now();
   return UpdateEntity<StoredApplication, v1::Application>(
-      store_, who, "AssignExpert", req.request_id(), kAppKind, req.application_id(),
-      req.version(), keys::App, DecodeApplication, EncodeApplication, AppJurisdiction, AppProto,
+      store_, who, "AssignExpert", req.request_id(), kAppKind, req.application_id(), req.version(),
+      keys::App, DecodeApplication, EncodeApplication, AppJurisdiction, AppProto,
       {{"HGETALL", keys::Expert(req.expert_id())}},
       [&](const StoredApplication& before, const std::vector<store::Value>& rows,
           Mutation& m) -> Result<StoredApplication> {
@@ -132,10 +132,10 @@ Result<v1::Application> Venture::AssignExpert(const auth::Principal& who,
         after.version = before.version + 1;
         m.guards.push_back({Mutation::Guard::Kind::kVersion, keys::Expert(req.expert_id()),
                             std::to_string(expert->version), "expert " + req.expert_id()});
-        m.events.push_back(MakeEvent(AppEvent(after, ChinaDate(now), "expert " + req.expert_id(),
-                                              who, {"VC-06"}),
-                                     authority_, kAppKind, "expert_assigned", after.app.id,
-                                     after.version, after.jurisdiction, who.subject, now));
+        m.events.push_back(
+            MakeEvent(AppEvent(after, ChinaDate(now), "expert " + req.expert_id(), who, {"VC-06"}),
+                      authority_, kAppKind, "expert_assigned", after.app.id, after.version,
+                      after.jurisdiction, who.subject, now));
         return after;
       });
 }
@@ -166,8 +166,7 @@ Result<v1::Application> Venture::RecordScoreSheet(const auth::Principal& who,
   const TimePoint now = clock_.Now();
   return UpdateEntity<StoredApplication, v1::Application>(
       store_, who, "RecordScoreSheet", req.request_id(), kAppKind, req.application_id(),
-      req.version(), keys::App, DecodeApplication, EncodeApplication, AppJurisdiction, AppProto,
-      {},
+      req.version(), keys::App, DecodeApplication, EncodeApplication, AppJurisdiction, AppProto, {},
       [&](const StoredApplication& before, const std::vector<store::Value>&,
           Mutation& m) -> Result<StoredApplication> {
         auto round = store_.GetRound(before.app.round_id);
@@ -178,11 +177,11 @@ Result<v1::Application> Venture::RecordScoreSheet(const auth::Principal& who,
         StoredApplication after = before;
         after.review = *review;
         after.version = before.version + 1;
-        m.events.push_back(MakeEvent(
-            AppEvent(after, ChinaDate(now), std::string(PanelName(sheet.panel)) + " sheet", who,
-                     {"VC-06"}),
-            authority_, kAppKind, "scored", after.app.id, after.version, after.jurisdiction,
-            who.subject, now));
+        m.events.push_back(
+            MakeEvent(AppEvent(after, ChinaDate(now),
+                               std::string(PanelName(sheet.panel)) + " sheet", who, {"VC-06"}),
+                      authority_, kAppKind, "scored", after.app.id, after.version,
+                      after.jurisdiction, who.subject, now));
         return after;
       });
 }
@@ -280,8 +279,8 @@ Result<v1::Round> Venture::PublishShortlist(const auth::Principal& who,
           s.version = a.version + 1;
           m.hashes.push_back({keys::App(s.app.id), EncodeApplication(s)});
           m.events.push_back(MakeEvent(AppEvent(s, *on, "", who, {"VC-04", "VC-06"}), authority_,
-                                       kAppKind, "shortlisted", s.app.id, s.version,
-                                       s.jurisdiction, who.subject, now));
+                                       kAppKind, "shortlisted", s.app.id, s.version, s.jurisdiction,
+                                       who.subject, now));
         }
         m.events.push_back(MakeEvent(RoundEvent(after, *on, who, {"VC-02", "VC-04", "VC-06"}),
                                      authority_, kRoundKind, "shortlist_published", after.round.id,
@@ -315,8 +314,8 @@ Result<v1::Round> Venture::FileObjection(const auth::Principal& who,
         StoredRound after = before;
         after.objections.push_back(*filed);
         after.version = before.version + 1;
-        m.events.push_back(MakeEvent(RoundEvent(after, *on, who, {"VC-02"}), authority_,
-                                     kRoundKind, "objection_filed", after.round.id, after.version,
+        m.events.push_back(MakeEvent(RoundEvent(after, *on, who, {"VC-02"}), authority_, kRoundKind,
+                                     "objection_filed", after.round.id, after.version,
                                      after.jurisdiction(), who.subject, now));
         return after;
       });
@@ -329,8 +328,8 @@ Result<v1::Round> Venture::ResolveObjection(const auth::Principal& who,
   auto on = DayOrToday("on", req.on(), ChinaDate(now));
   if (!on.ok()) return on.error();
   return UpdateEntity<StoredRound, v1::Round>(
-      store_, who, "ResolveObjection", req.request_id(), kRoundKind, req.round_id(),
-      req.version(), keys::Round, DecodeRound, EncodeRound, RoundJurisdiction, RoundProto, {},
+      store_, who, "ResolveObjection", req.request_id(), kRoundKind, req.round_id(), req.version(),
+      keys::Round, DecodeRound, EncodeRound, RoundJurisdiction, RoundProto, {},
       [&](const StoredRound& before, const std::vector<store::Value>&,
           Mutation& m) -> Result<StoredRound> {
         StoredRound after = before;
@@ -342,9 +341,9 @@ Result<v1::Round> Venture::ResolveObjection(const auth::Principal& who,
         if (!resolved.ok()) return resolved.error();
         *it = *resolved;
         after.version = before.version + 1;
-        m.events.push_back(MakeEvent(RoundEvent(after, *on, who, {"VC-02"}), authority_,
-                                     kRoundKind, "objection_resolved", after.round.id,
-                                     after.version, after.jurisdiction(), who.subject, now));
+        m.events.push_back(MakeEvent(RoundEvent(after, *on, who, {"VC-02"}), authority_, kRoundKind,
+                                     "objection_resolved", after.round.id, after.version,
+                                     after.jurisdiction(), who.subject, now));
         return after;
       });
 }
@@ -398,8 +397,8 @@ Result<v1::Round> Venture::ConfirmAwards(const auth::Principal& who,
           auto line = line_of.find(a.app.id);
           if (line == line_of.end()) {
             s.app.state = ApplicationState::kNotAwarded;
-            const std::string note = why_not.count(a.app.id) ? why_not[a.app.id]
-                                                             : "VC-04 not on the shortlist";
+            const std::string note =
+                why_not.count(a.app.id) ? why_not[a.app.id] : "VC-04 not on the shortlist";
             m.hashes.push_back({keys::App(s.app.id), EncodeApplication(s)});
             m.events.push_back(MakeEvent(AppEvent(s, *on, note, who, {"VC-02", "VC-03", "CR-10"}),
                                          authority_, kAppKind, "not_awarded", s.app.id, s.version,

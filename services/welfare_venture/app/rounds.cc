@@ -34,8 +34,8 @@ namespace {
 
 constexpr const char* kRoundKind = "round";
 
-Result<Window> WindowOf(const char* opens_field, const std::string& opens,
-                        const char* closes_field, const std::string& closes) {
+Result<Window> WindowOf(const char* opens_field, const std::string& opens, const char* closes_field,
+                        const std::string& closes) {
   auto o = ParseDateField(opens_field, opens);
   if (!o.ok()) return o.error();
   auto c = ParseDateField(closes_field, closes);
@@ -69,7 +69,9 @@ Result<v1::Round> Venture::CreateRound(const auth::Principal& who,
                                        const v1::CreateRoundRequest& req) {
   if (auto err = ValidateRequestId(req.request_id())) return *err;
   const TimePoint now = clock_.Now();
-  const Date today = ChinaDate(now);
+  auto planned_on = DayOrToday("on", req.on(), ChinaDate(now));
+  if (!planned_on.ok()) return planned_on.error();
+  const Date today = *planned_on;
   VentureRound r;
   r.id = "draft";
   r.year = req.year();
@@ -122,9 +124,9 @@ Result<v1::Round> Venture::CreateRound(const auth::Principal& who,
         StoredRound s;
         s.round = *planned;
         s.round.id = id;
-        m.events.push_back(MakeEvent(RoundEvent(s, today, who, {"VC-01", "VC-02", "VC-04", "VC-06"}),
-                                     authority_, kRoundKind, "planned", id, 1,
-                                     s.round.jurisdiction, who.subject, now));
+        m.events.push_back(
+            MakeEvent(RoundEvent(s, today, who, {"VC-01", "VC-02", "VC-04", "VC-06"}), authority_,
+                      kRoundKind, "planned", id, 1, s.round.jurisdiction, who.subject, now));
         return s;
       },
       EncodeRound, [](const StoredRound& s) { return ToProto(s); });
@@ -159,8 +161,9 @@ Result<v1::Round> Venture::AdvanceRound(const auth::Principal& who,
       break;
     default:
       return Error::InvalidArgument(
-          "to", "NEEDS_SURVEY, CALL_OPEN, CALL_CLOSED, SCREENING, EXPERT_REVIEW or CLOSED "
-                "(publicity: PublishShortlist; awards: ConfirmAwards)");
+          "to",
+          "NEEDS_SURVEY, CALL_OPEN, CALL_CLOSED, SCREENING, EXPERT_REVIEW or CLOSED "
+          "(publicity: PublishShortlist; awards: ConfirmAwards)");
   }
   return UpdateEntity<StoredRound, v1::Round>(
       store_, who, "AdvanceRound", req.request_id(), kRoundKind, req.round_id(), req.version(),
@@ -173,9 +176,9 @@ Result<v1::Round> Venture::AdvanceRound(const auth::Principal& who,
         StoredRound after = before;
         after.round = *r;
         after.version = before.version + 1;
-        m.events.push_back(MakeEvent(RoundEvent(after, *on, who, {"VC-02"}), authority_,
-                                     kRoundKind, event, after.round.id, after.version,
-                                     after.jurisdiction(), who.subject, now));
+        m.events.push_back(MakeEvent(RoundEvent(after, *on, who, {"VC-02"}), authority_, kRoundKind,
+                                     event, after.round.id, after.version, after.jurisdiction(),
+                                     who.subject, now));
         return after;
       });
 }

@@ -30,8 +30,9 @@ std::string DateText(const std::optional<Date>& d) { return d ? FormatDate(*d) :
 
 Result<Category> CategoryOf(const char* field, int v) {
   if (v < 1 || v > 5)
-    return Error::InvalidArgument(field, "required: ELDERLY, DISABLED, CHILDREN_YOUTH, RELIEF or "
-                                         "OTHER");
+    return Error::InvalidArgument(field,
+                                  "required: ELDERLY, DISABLED, CHILDREN_YOUTH, RELIEF or "
+                                  "OTHER");
   return static_cast<Category>(v - 1);
 }
 

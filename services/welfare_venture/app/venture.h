@@ -68,17 +68,14 @@ class Venture {
                                        const v1::AssignExpertRequest& req);
   Result<v1::Application> RecordScoreSheet(const auth::Principal& who,
                                            const v1::RecordScoreSheetRequest& req);
-  Result<v1::Application> SetBonuses(const auth::Principal& who,
-                                     const v1::SetBonusesRequest& req);
+  Result<v1::Application> SetBonuses(const auth::Principal& who, const v1::SetBonusesRequest& req);
   Result<v1::Ranking> GetRanking(const auth::Principal& who, const v1::GetRankingRequest& req);
   Result<v1::Round> PublishShortlist(const auth::Principal& who,
                                      const v1::PublishShortlistRequest& req);
-  Result<v1::Round> FileObjection(const auth::Principal& who,
-                                  const v1::FileObjectionRequest& req);
+  Result<v1::Round> FileObjection(const auth::Principal& who, const v1::FileObjectionRequest& req);
   Result<v1::Round> ResolveObjection(const auth::Principal& who,
                                      const v1::ResolveObjectionRequest& req);
-  Result<v1::Round> ConfirmAwards(const auth::Principal& who,
-                                  const v1::ConfirmAwardsRequest& req);
+  Result<v1::Round> ConfirmAwards(const auth::Principal& who, const v1::ConfirmAwardsRequest& req);
 
   // Funded projects (projects.cc).
   Result<v1::Project> SignContract(const auth::Principal& who, const v1::SignContractRequest& req);
@@ -97,8 +94,7 @@ class Venture {
                                             const v1::RecordFinalEvaluationRequest& req);
   Result<v1::Project> ClawBack(const auth::Principal& who, const v1::AmountRequest& req);
   Result<v1::Project> RecoverUnusedFunds(const auth::Principal& who, const v1::AmountRequest& req);
-  Result<v1::Project> ArchiveProject(const auth::Principal& who,
-                                     const v1::ProjectStepRequest& req);
+  Result<v1::Project> ArchiveProject(const auth::Principal& who, const v1::ProjectStepRequest& req);
   Result<v1::Project> GetProject(const auth::Principal& who, const v1::GetProjectRequest& req);
   Result<v1::ListProjectsResponse> ListProjects(const auth::Principal& who,
                                                 const v1::ListProjectsRequest& req);

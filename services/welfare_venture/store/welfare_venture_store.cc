@@ -107,8 +107,7 @@ Result<std::vector<StoredProject>> WelfareVentureStore::AllProjects() {
 }
 Result<std::vector<StoredActivity>> WelfareVentureStore::ActivitiesOf(
     const std::string& project_id) {
-  return All<StoredActivity>(pool_, keys::ActivitiesOf(project_id), keys::Activity,
-                             DecodeActivity);
+  return All<StoredActivity>(pool_, keys::ActivitiesOf(project_id), keys::Activity, DecodeActivity);
 }
 
 Result<StoredCredit> WelfareVentureStore::GetCredit(const std::string& org_id) {
