@@ -12,6 +12,7 @@
 #include "platform/auth/scope.h"
 #include "socgov/registration/v1/events.pb.h"
 #include "socgov/supervision/v1/events.pb.h"
+#include "socgov/welfare_venture/v1/events.pb.h"
 
 namespace socgov::audit {
 std::string Base64Encode(std::string_view bytes) {
@@ -71,6 +72,7 @@ Recorder::Recorder(const Clock& clock, const log::Logger& logger) : clock_(clock
   // code is linked in; touching one message per events file keeps the linker from dropping it.
   (void)socgov::registration::v1::OrganizationRegistered::descriptor();
   (void)socgov::supervision::v1::CaseProgressed::descriptor();
+  (void)socgov::welfare_venture::v1::RoundChanged::descriptor();
 }
 
 bus::Route Recorder::MakeRoute(const std::string& stream, const std::string& durable) const {
