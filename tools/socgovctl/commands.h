@@ -34,6 +34,7 @@ struct Context {
   std::string registration_addr;
   std::string supervision_addr;
   std::string audit_addr;
+  std::string welfare_venture_addr;
   std::chrono::milliseconds timeout{10000};
   std::string token;  // empty: no authorization metadata is sent
   std::ostream& out;
@@ -60,6 +61,9 @@ struct Command {
 const std::vector<Command>& Commands();
 // The "sup" group (supervision_commands.cc), appended to Commands().
 std::vector<Command> SupervisionCommands();
+
+// The "wv" group (welfare_venture_cli.cc), appended to Commands().
+std::vector<Command> WelfareVentureCommands();
 
 // nullptr when no command matches. For one-word commands `name` is ignored.
 const Command* FindCommand(std::string_view group, std::string_view name);
@@ -119,6 +123,8 @@ int RegImport(const Context& ctx, const config::Config& flags);
 int DemoJimei(const Context& ctx, const config::Config& flags);
 // A supervision year like Jimei's over the loaded register (supervision_demo.cc).
 int DemoSupervision(const Context& ctx, const config::Config& flags);
+// A welfare-venture round like Xinghua's over the loaded register (welfare_venture_demo.cc).
+int DemoWelfareVenture(const Context& ctx, const config::Config& flags);
 int AuditList(const Context& ctx, const config::Config& flags);
 int AuditVerify(const Context& ctx, const config::Config& flags);
 // Dead letters of a consuming service (dlq_commands.cc).
