@@ -88,8 +88,10 @@ Result<v1::Activity> Venture::ReportActivity(const auth::Principal& who,
   if (auto err = ValidateRequestId(req.request_id())) return *err;
   const auto& in = req.activity();
   if (auto err = ValidateId("activity.project_id", in.project_id())) return *err;
-  auto day = ParseDateField("activity.on", in.on());
+  // An activity is reported after it took place.
+  auto day = DayOrToday("activity.on", in.on(), ChinaDate(clock_.Now()));
   if (!day.ok()) return day.error();
+  if (in.on().empty()) return Error::InvalidArgument("activity.on", "is required");
   if (auto err = CheckText("activity.place", in.place(), 300)) return *err;
   if (in.volunteer_ids_size() > kMaxVolunteersPerActivity)
     return Error::InvalidArgument("activity.volunteer_ids", "more than 1000");
