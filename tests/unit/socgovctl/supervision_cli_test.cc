@@ -36,6 +36,7 @@ Outcome Sup(const std::string& name, const std::vector<std::string>& args) {
   const Context ctx{.registration_addr = "127.0.0.1:1",
                     .supervision_addr = "127.0.0.1:1",
                     .audit_addr = "127.0.0.1:1",
+                    .welfare_venture_addr = "127.0.0.1:1",
                     .timeout = std::chrono::milliseconds(500),
                     .token = "",
                     .out = out,
@@ -149,6 +150,7 @@ TEST(SupFlags, RepeatableFlagsCollectEveryOccurrence) {
   const Context ctx{.registration_addr = "",
                     .supervision_addr = "",
                     .audit_addr = "",
+                    .welfare_venture_addr = "",
                     .token = "",
                     .out = out,
                     .err = err};
