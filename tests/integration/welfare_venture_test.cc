@@ -369,6 +369,23 @@ TEST_F(WelfareVentureTest, Vc01Vc02Vc04Vc06BadRoundsRefusedNothingStored) {
   st = Wv(&WvStub::AdvanceRound, adv, &again);
   ASSERT_EQ(st.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << st.error_message();
   EXPECT_NE(st.error_message().find("VC-02"), std::string::npos) << st.error_message();
+
+  // A change replayed answers its first result; a stale version is ABORTED, nothing stored.
+  adv.set_request_id("adv-survey");
+  adv.set_to(wv1::ROUND_STATE_NEEDS_SURVEY);
+  adv.set_on(DaysAgo(100));
+  ASSERT_TRUE(Wv(&WvStub::AdvanceRound, adv, &again).ok());
+  EXPECT_EQ(again.state(), wv1::ROUND_STATE_NEEDS_SURVEY);
+  wv1::Round replayed;
+  ASSERT_TRUE(Wv(&WvStub::AdvanceRound, adv, &replayed).ok());
+  EXPECT_EQ(replayed.version(), again.version());
+  const std::string after_survey = WvSnapshot();
+  adv.set_request_id("adv-stale");
+  adv.set_to(wv1::ROUND_STATE_CALL_OPEN);
+  adv.set_on(DaysAgo(80));
+  st = Wv(&WvStub::AdvanceRound, adv, &replayed);  // still names the planned round's version
+  ASSERT_EQ(st.error_code(), grpc::StatusCode::ABORTED) << st.error_message();
+  EXPECT_EQ(WvSnapshot(), after_survey);
 }
 
 // A round end to end: applications by registered organizations of the jurisdiction, eligibility

@@ -45,7 +45,7 @@ bus::Route CreditRoute(Venture& venture, const std::string& jurisdiction,
   r.gate = bus::Gate::kMonotonic;
   r.inbox_ttl_seconds = 0;  // a listing's redelivery has no time limit
   r.state_keys = [](const bus::Event& e) {
-    return std::vector<std::string>{"{wv}:credit:" + e.aggregate_id};
+    return std::vector<std::string>{Venture::CreditStateKey(e.aggregate_id)};
   };
   r.payload_jurisdiction = PayloadJurisdiction;
   r.handler = [&venture](const bus::Event& e, const bus::AggregateState& state) {

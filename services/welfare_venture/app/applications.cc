@@ -144,7 +144,7 @@ Result<v1::Application> Venture::Submit(const auth::Principal& who,
   const StoredRound& r = **round;
   return CreateEntity<StoredApplication, v1::Application>(
       store_, who, "SubmitApplication", req.request_id(), authority_, kAppKind, "WA", keys::App,
-      "{wv}:apps",
+      keys::kApps,
       [&](const std::string& id, Mutation& m) -> Result<StoredApplication> {
         StoredApplication s;
         s.app = *submitted;

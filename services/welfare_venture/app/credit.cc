@@ -37,6 +37,8 @@ Venture::Venture(WelfareVentureStore& store, directory::Directory& directory, co
                  std::string authority)
     : store_(store), directory_(directory), clock_(clock), authority_(std::move(authority)) {}
 
+std::string Venture::CreditStateKey(const std::string& org_id) { return keys::Credit(org_id); }
+
 Result<std::optional<store::Mutation>> Venture::DecideCreditEvent(
     const std::string& name, const std::string& org_id, const std::string& data,
     const std::vector<std::string>& hash) {
@@ -53,8 +55,8 @@ Result<std::optional<store::Mutation>> Venture::DecideCreditEvent(
     if (!list.ok()) return list.error();
     auto on = DayOf("listed_on", e.listed_on());
     if (!on.ok()) return on.error();
-    if (OpenPeriod(after.listings, *list, *on) &&
-        OpenPeriod(after.listings, *list, *on)->from == *on)
+    if (const ListingPeriod* open = OpenPeriod(after.listings, *list, *on);
+        open != nullptr && open->from == *on)
       return std::optional<store::Mutation>();  // already known
     after.listings.push_back({*list, *on, std::nullopt});
   } else if (name == "escalated") {

@@ -112,6 +112,8 @@ class Venture {
   // The credit read model (credit.cc): the writes of one of supervision's credit.* events
   // (`name` listed | escalated | removed | restarted) about `org_id`, given the stored model's
   // hash; nullopt when it changes nothing.
+  // The key of that model for `org_id` (the route reads it with the dedup check).
+  static std::string CreditStateKey(const std::string& org_id);
   Result<std::optional<store::Mutation>> DecideCreditEvent(const std::string& name,
                                                            const std::string& org_id,
                                                            const std::string& data,

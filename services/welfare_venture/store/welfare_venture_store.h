@@ -7,6 +7,7 @@
 //   {wv}:round:<id>               HASH  a round with its shortlist, objections and awards
 //   {wv}:rounds                   ZSET  round ids, score = serial
 //   {wv}:app:<id>                 HASH  an application with its review
+//   {wv}:apps                     ZSET  every application id, score = serial
 //   {wv}:apps:of:<round>          ZSET  a round's applications, score = serial
 //   {wv}:expert:<id>              HASH  a review expert
 //   {wv}:experts                  ZSET  expert ids
@@ -110,6 +111,7 @@ std::string Clawbacks(const std::string& org);
 std::string Serial(const std::string& kind);
 std::string Idem(const std::string& rpc, const std::string& request_id);
 inline constexpr const char* kRounds = "{wv}:rounds";
+inline constexpr const char* kApps = "{wv}:apps";
 inline constexpr const char* kExperts = "{wv}:experts";
 inline constexpr const char* kProjects = "{wv}:projects";
 }  // namespace keys
