@@ -6,6 +6,7 @@
 #include <google/protobuf/util/json_util.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include "supervision_cli.h"
@@ -197,6 +198,36 @@ Command Make(std::string_view name, std::string_view summary) {
   return {"wv", name, summary, RequestOptions(d), {}, &Run<Method>};
 }
 
+// VC-11's disclosure as a document: the CSV or JSONL text to --out (or stdout), the row count on
+// stderr, rather than the response as JSON.
+int Disclosure(const Context& ctx, const Config& flags) {
+  wvpb::ExportDisclosureRequest request;
+  FillRequest(flags, &request);
+  const auto response = WvCall(ctx, *WelfareVentureStub(ctx), &WvStub::ExportDisclosure, request);
+  const std::string& path = flags.Get("out");
+  if (path.empty()) {
+    ctx.out << response.text();
+  } else {
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    file << response.text();
+    if (!file.good()) throw ConfigError("--out: cannot write " + path);
+  }
+  ctx.err << response.rows_size() << " funded projects of " << request.year()
+          << (path.empty() ? "" : " written to " + path) << "\n";
+  return kExitOk;
+}
+
+Command DisclosureCommand() {
+  std::vector<Option> options = RequestOptions(*wvpb::ExportDisclosureRequest::descriptor());
+  options.insert(options.end() - 1, {"out", "", "file to write (default: stdout)"});
+  return {"wv",
+          "disclosure",
+          "export the year's funded projects (VC-11) as CSV or JSONL (--format)",
+          std::move(options),
+          {},
+          &Disclosure};
+}
+
 }  // namespace
 
 std::unique_ptr<WvStub> WelfareVentureStub(const Context& ctx) {
@@ -289,8 +320,9 @@ std::vector<Command> WelfareVentureCommands() {
       Make<&WvStub::ReportActivity>("report-activity", "report an activity of a running project"),
       Make<&WvStub::ListActivities>("activities", "list a project's activities"),
       Make<&WvStub::GetOutcomeTotals>("totals", "outcome totals by project/round/category/area"),
-      Make<&WvStub::ExportDisclosure>("disclosure",
-                                      "the year's funded projects (VC-11), CSV or JSONL rows"),
+      Make<&WvStub::ExportDisclosure>("disclosure-rows",
+                                      "the year's funded projects (VC-11) as JSON rows"),
+      DisclosureCommand(),
   };
 }
 
