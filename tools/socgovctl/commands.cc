@@ -511,6 +511,15 @@ const std::vector<Command>& Commands() {
         {"jurisdiction", "350211", "the district whose register is used"}},
        {},
        DemoPartyBuilding},
+      {"demo",
+       "welfare-venture",
+       "run a welfare-venture round like Xinghua's over the loaded register (re-running resumes)",
+       {{"tokens-dir", "",
+         "directory of <role>.jwt tokens: venture_officer, expert, viewer (required)"},
+        {"expert-id", "expert.jimei", "subject of the expert token (tools/dev: expert.jimei)"},
+        {"jurisdiction", "350211", "the district whose round it is"}},
+       {},
+       DemoWelfareVenture},
       {"audit",
        "list",
        "list audit records, oldest first",
@@ -549,7 +558,8 @@ const std::vector<Command>& Commands() {
        DlqRetry},
   };
   static const std::vector<Command> kCommands =
-      Concat(Concat(kBase, SupervisionCommands()), PartyBuildingCommands());
+      Concat(Concat(Concat(kBase, SupervisionCommands()), PartyBuildingCommands()),
+             WelfareVentureCommands());
   return kCommands;
 }
 
@@ -574,10 +584,12 @@ bool IsKnownGroup(std::string_view group) {
 std::string GlobalUsage() {
   std::ostringstream usage;
   usage << "usage: socgovctl [--registration-addr A] [--supervision-addr A] [--audit-addr A] "
-           "[--party-building-addr A] [--timeout-ms N] [--token T] <group> <command> [flags]\n"
+           "[--party-building-addr A] [--welfare-venture-addr A] [--timeout-ms N] [--token T] "
+           "<group> <command> [flags]\n"
            "  env: SOCGOV_REGISTRATION_ADDR (127.0.0.1:50051), SOCGOV_SUPERVISION_ADDR "
            "(127.0.0.1:50052), SOCGOV_AUDIT_ADDR (127.0.0.1:50061), SOCGOV_PARTY_BUILDING_ADDR "
-           "(127.0.0.1:50053), SOCGOV_TOKEN (sent as a bearer token; preferred to --token)\n"
+           "(127.0.0.1:50053), SOCGOV_WELFARE_VENTURE_ADDR (127.0.0.1:50054), SOCGOV_TOKEN "
+           "(sent as a bearer token; preferred to --token)\n"
            "commands:\n";
   for (const Command& command : Commands()) {
     std::string path = CommandPath(command);

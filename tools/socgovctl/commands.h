@@ -35,6 +35,7 @@ struct Context {
   std::string supervision_addr;
   std::string audit_addr;
   std::string party_building_addr;
+  std::string welfare_venture_addr;
   std::chrono::milliseconds timeout{10000};
   std::string token;  // empty: no authorization metadata is sent
   std::ostream& out;
@@ -63,6 +64,9 @@ const std::vector<Command>& Commands();
 std::vector<Command> SupervisionCommands();
 // The "pb" group (party_building_commands.cc), appended after it.
 std::vector<Command> PartyBuildingCommands();
+
+// The "wv" group (welfare_venture_cli.cc), appended to Commands().
+std::vector<Command> WelfareVentureCommands();
 
 // nullptr when no command matches. For one-word commands `name` is ignored.
 const Command* FindCommand(std::string_view group, std::string_view name);
@@ -124,6 +128,8 @@ int DemoJimei(const Context& ctx, const config::Config& flags);
 int DemoSupervision(const Context& ctx, const config::Config& flags);
 // Jimei's party building over the loaded register (party_building_demo.cc).
 int DemoPartyBuilding(const Context& ctx, const config::Config& flags);
+// A welfare-venture round like Xinghua's over the loaded register (welfare_venture_demo.cc).
+int DemoWelfareVenture(const Context& ctx, const config::Config& flags);
 int AuditList(const Context& ctx, const config::Config& flags);
 int AuditVerify(const Context& ctx, const config::Config& flags);
 // Dead letters of a consuming service (dlq_commands.cc).

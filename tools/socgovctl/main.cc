@@ -1,6 +1,6 @@
 // socgovctl: the operator and demo CLI over the socgov gRPC APIs.
 //   socgovctl [--registration-addr A] [--supervision-addr A] [--audit-addr A]
-//             [--party-building-addr A] [--timeout-ms N] [--token T]
+//             [--party-building-addr A] [--welfare-venture-addr A] [--timeout-ms N] [--token T]
 //             <group> <command> [flags]
 // main only reads the global flags and picks the command; the commands live in commands.cc.
 #include <unistd.h>
@@ -38,13 +38,14 @@ bool IsHelp(std::string_view arg) { return arg == "--help" || arg == "-h"; }
 
 int main(int argc, char** argv) {
   // Option names double as environment names: SOCGOV_REGISTRATION_ADDR, SOCGOV_SUPERVISION_ADDR,
-  // SOCGOV_AUDIT_ADDR, SOCGOV_PARTY_BUILDING_ADDR, SOCGOV_TOKEN (prefer the variable: a --token
-  // argument is visible to other users in ps).
+  // SOCGOV_AUDIT_ADDR, SOCGOV_PARTY_BUILDING_ADDR, SOCGOV_WELFARE_VENTURE_ADDR, SOCGOV_TOKEN
+  // (prefer the variable: a --token argument is visible to other users in ps).
   const std::vector<Option> options = {
       {"registration-addr", "127.0.0.1:50051", "registration service address"},
       {"supervision-addr", "127.0.0.1:50052", "supervision service address"},
       {"audit-addr", "127.0.0.1:50061", "audit service address"},
       {"party-building-addr", "127.0.0.1:50053", "party-building service address"},
+      {"welfare-venture-addr", "127.0.0.1:50054", "welfare-venture service address"},
       {"timeout-ms", "10000", "deadline of each RPC in milliseconds"},
       {"token", "", "bearer token sent as authorization metadata"},
   };
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
   std::string supervision_addr;
   std::string audit_addr;
   std::string party_building_addr;
+  std::string welfare_venture_addr;
   std::string token;
   int64_t timeout_ms = 0;
   try {
@@ -87,6 +89,7 @@ int main(int argc, char** argv) {
     supervision_addr = global.Get("supervision-addr");
     audit_addr = global.Get("audit-addr");
     party_building_addr = global.Get("party-building-addr");
+    welfare_venture_addr = global.Get("welfare-venture-addr");
     timeout_ms = global.GetInt("timeout-ms", 1, std::numeric_limits<int32_t>::max());
     token = global.Get("token");
   } catch (const ConfigError& e) {
@@ -96,6 +99,7 @@ int main(int argc, char** argv) {
   if (supervision_addr.empty()) return UsageError("--supervision-addr must not be empty");
   if (audit_addr.empty()) return UsageError("--audit-addr must not be empty");
   if (party_building_addr.empty()) return UsageError("--party-building-addr must not be empty");
+  if (welfare_venture_addr.empty()) return UsageError("--welfare-venture-addr must not be empty");
 
   if (next >= args.size()) return UsageError("missing command");
   const std::string& group = args[next++];
@@ -126,6 +130,7 @@ int main(int argc, char** argv) {
       .supervision_addr = supervision_addr,
       .audit_addr = audit_addr,
       .party_building_addr = party_building_addr,
+      .welfare_venture_addr = welfare_venture_addr,
       .timeout = std::chrono::milliseconds(timeout_ms),
       .token = token,
       .out = std::cout,

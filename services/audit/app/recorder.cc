@@ -13,6 +13,7 @@
 #include "socgov/party_building/v1/events.pb.h"
 #include "socgov/registration/v1/events.pb.h"
 #include "socgov/supervision/v1/events.pb.h"
+#include "socgov/welfare_venture/v1/events.pb.h"
 
 namespace socgov::audit {
 std::string Base64Encode(std::string_view bytes) {
@@ -73,6 +74,7 @@ Recorder::Recorder(const Clock& clock, const log::Logger& logger) : clock_(clock
   (void)socgov::registration::v1::OrganizationRegistered::descriptor();
   (void)socgov::supervision::v1::CaseProgressed::descriptor();
   (void)socgov::party_building::v1::PartyOrgChanged::descriptor();
+  (void)socgov::welfare_venture::v1::RoundChanged::descriptor();
 }
 
 bus::Route Recorder::MakeRoute(const std::string& stream, const std::string& durable) const {

@@ -103,6 +103,8 @@ Entry Decode(const std::vector<std::string>& flat) {
     if (k == "term_extension_until") e.term_extension_until = v;
     if (k == "articles_number") e.articles_number = static_cast<int32_t>(std::atoi(v.c_str()));
     if (k == "party_building_clause") e.party_building_clause = v == "1";
+    if (k == "business_scope") e.business_scope = v;
+    if (k == "status_since") e.status_since = v;
     if (k == "version") e.version = std::strtoll(v.c_str(), nullptr, 10);
   }
   return e;
@@ -139,6 +141,10 @@ Result<std::optional<store::Mutation>> Directory::WritesFor(const bus::Event& e)
         on,
         "supervisory_unit",
         o.profile().supervisory_unit(),
+        "business_scope",
+        o.profile().business_scope(),
+        "status_since",
+        o.status_changed_at().empty() ? on : RegisteredOn(o.status_changed_at()).first,
         "version",
         std::to_string(e.sequence)};
     const auto term = TermFields(o.council_term());

@@ -38,6 +38,8 @@ struct Entry {
   std::string term_start, term_end, term_extension_until;  // council term, YYYY-MM-DD
   int32_t articles_number = 0;
   bool party_building_clause = false;  // PB-09: the current articles carry the clause
+  std::string business_scope;          // 章程 business scope text (welfare venture's VC-03)
+  std::string status_since;            // YYYY-MM-DD (China time) the status last changed
   int64_t version = 0;                 // registration's organization version
 };
 

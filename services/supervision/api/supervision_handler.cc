@@ -19,7 +19,7 @@ namespace {
 #define READ_ROLES                                                                         \
   {                                                                                        \
     "clerk", "inspector", "enforcement_officer", "rating_officer", "registrar", "auditor", \
-        "viewer", "admin"                                                                  \
+        "viewer", "venture_officer", "admin"                                               \
   }
 
 // Cases and complaints name persons and evidence: officers, auditors and admins only.

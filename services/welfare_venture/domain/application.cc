@@ -145,6 +145,19 @@ Status CheckEligibility(const VentureRound& r, const ApplicantFacts& f, const Ve
   return CheckCreditLookBack(f.credit, on);
 }
 
+Status CheckApplicant(const VentureRound& r, const ApplicantFacts& f, Date on) {
+  if (!f.registered) {
+    return OrgRefusal(f, "VC-03 the applicant must be a registered social organization");
+  }
+  if (!Eligible(f.status)) {
+    return OrgRefusal(f, "VC-03 the applicant's registration must be in force");
+  }
+  if (!InJurisdiction(f.jurisdiction, r.jurisdiction)) {
+    return OrgRefusal(f, "VC-03 the applicant must be registered in the round's jurisdiction");
+  }
+  return CheckCreditLookBack(f.credit, on);
+}
+
 Result<VentureApplication> Submit(const VentureRound& r, const ApplicantFacts& f,
                                   VentureApplication a, Date on) {
   if (!AcceptsApplications(r, on)) {

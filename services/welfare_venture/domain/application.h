@@ -87,6 +87,11 @@ Status ValidateApplication(const VentureApplication& app);
 Status CheckEligibility(const VentureRound& round, const ApplicantFacts& applicant,
                         const VentureApplication& app, Date on);
 
+// The applicant's part of CheckEligibility, before any application: VC-03 registered, in force and
+// registered in the round's jurisdiction, then the credit look-back (CR-10 / VC-07), with the same
+// refusals.
+Status CheckApplicant(const VentureRound& round, const ApplicantFacts& applicant, Date on);
+
 // SUBMITTED on `on`: the round accepts applications that day (VC-02), the input is valid and the
 // applicant eligible.
 Result<VentureApplication> Submit(const VentureRound& round, const ApplicantFacts& applicant,

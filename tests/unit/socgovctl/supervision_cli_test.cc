@@ -37,6 +37,7 @@ Outcome Sup(const std::string& name, const std::vector<std::string>& args) {
                     .supervision_addr = "127.0.0.1:1",
                     .audit_addr = "127.0.0.1:1",
                     .party_building_addr = "127.0.0.1:1",
+                    .welfare_venture_addr = "127.0.0.1:1",
                     .timeout = std::chrono::milliseconds(500),
                     .token = "",
                     .out = out,
@@ -151,6 +152,7 @@ TEST(SupFlags, RepeatableFlagsCollectEveryOccurrence) {
                     .supervision_addr = "",
                     .audit_addr = "",
                     .party_building_addr = "",
+                    .welfare_venture_addr = "",
                     .token = "",
                     .out = out,
                     .err = err};

@@ -189,3 +189,35 @@ TEST(Application, Vc02WithdrawWhileInTheRunning) {
 
 }  // namespace
 }  // namespace socgov::welfare_venture
+
+namespace socgov::welfare_venture {
+namespace {
+
+using namespace testing;  // NOLINT(google-build-using-namespace)
+
+// CheckApplicant: the applicant's own part of VC-03 and the CR-10 look-back, before any
+// application exists (the service's CheckEligibility RPC).
+TEST(Application, Vc03Cr10CheckApplicantWithoutAnApplication) {
+  const VentureRound round = PlannedRound();
+  EXPECT_FALSE(CheckApplicant(round, Facts(), D("2026-02-20")).has_value());
+  ApplicantFacts f = Facts();
+  f.registered = false;
+  auto bad = CheckApplicant(round, f, D("2026-02-20"));
+  ASSERT_TRUE(bad.has_value());
+  EXPECT_NE(bad->message.find("VC-03"), std::string::npos);
+  f = Facts();
+  f.jurisdiction = "350211";
+  bad = CheckApplicant(round, f, D("2026-02-20"));
+  ASSERT_TRUE(bad.has_value());
+  EXPECT_NE(bad->message.find("jurisdiction"), std::string::npos);
+  f = Facts();
+  f.credit.listings.push_back({CreditList::kAbnormal, D("2025-06-01"), std::nullopt});
+  bad = CheckApplicant(round, f, D("2026-02-20"));
+  ASSERT_TRUE(bad.has_value());
+  EXPECT_EQ(bad->code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(bad->message.find("CR-10"), std::string::npos);
+  EXPECT_NE(bad->message.find("2025-06-01"), std::string::npos) << bad->message;
+}
+
+}  // namespace
+}  // namespace socgov::welfare_venture
