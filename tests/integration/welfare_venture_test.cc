@@ -775,6 +775,24 @@ TEST_F(WelfareVentureTest, Vc01ToVc11RoundEndToEnd) {
   ASSERT_TRUE(Wv(&WvStub::ExportDisclosure, exp, &disclosure, "public").ok());
   EXPECT_EQ(std::count(disclosure.text().begin(), disclosure.text().end(), '\n'), 2);
   EXPECT_NE(disclosure.text().find("\"amount_fen\":20000000"), std::string::npos);
+  // VC-11 page by page (the progress a large export shows): one row a page, the same rows.
+  exp.set_format(wv1::EXPORT_FORMAT_CSV);
+  exp.set_page_size(1);
+  wv1::ExportDisclosureResponse page;
+  ASSERT_TRUE(Wv(&WvStub::ExportDisclosure, exp, &page, "public").ok());
+  EXPECT_EQ(page.total(), 2);
+  ASSERT_EQ(page.rows_size(), 1);
+  EXPECT_EQ(page.text().rfind("project_id,round_id,name", 0), 0u);
+  ASSERT_FALSE(page.next_page_token().empty());
+  exp.set_page_token(page.next_page_token());
+  ASSERT_TRUE(Wv(&WvStub::ExportDisclosure, exp, &page, "public").ok());
+  ASSERT_EQ(page.rows_size(), 1);
+  EXPECT_EQ(page.rows(0).project_id(), disclosure.rows(1).project_id());
+  EXPECT_EQ(page.text().find("project_id,"), std::string::npos);  // the header once
+  EXPECT_TRUE(page.next_page_token().empty());
+  exp.set_page_token("x9");
+  EXPECT_EQ(Wv(&WvStub::ExportDisclosure, exp, &page, "public").error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
 
   // The events: every command above that committed, published through the outbox; totals events
   // carry numerators. Counts are read once the watcher's durable has nothing pending.

@@ -182,17 +182,6 @@ std::string FormLabel(const registration::v1::OrganizationProfile& profile) {
   }
 }
 
-std::string CsvField(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
-  std::string quoted = "\"";
-  for (char c : field) {
-    if (c == '"') quoted.push_back('"');
-    quoted.push_back(c);
-  }
-  quoted.push_back('"');
-  return quoted;
-}
-
 std::string CsvHeaderLine() {
   std::string line;
   for (std::string_view column : ExportColumns()) {

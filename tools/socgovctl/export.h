@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "platform/util/csv.h"
 #include "socgov/registration/v1/registration.pb.h"
 
 namespace socgov::ctl {
@@ -43,8 +44,8 @@ std::string OrgTypeLabel(registration::v1::OrgType type);
 std::string OrgStatusLabel(registration::v1::OrgStatus status);
 std::string FormLabel(const registration::v1::OrganizationProfile& profile);
 
-// RFC 4180: quoted (with "" for ") when the field holds a comma, a quote, CR or LF.
-std::string CsvField(std::string_view field);
+// RFC 4180 with formula neutralizing: the platform's (platform/util/csv.h).
+using ::socgov::CsvField;
 // Header and data records end in CRLF (RFC 4180).
 std::string CsvHeaderLine();
 std::string CsvLine(const registration::v1::Organization& organization);

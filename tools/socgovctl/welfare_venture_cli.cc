@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 
+#include "progress.h"
 #include "supervision_cli.h"
 
 namespace socgov::ctl {
@@ -198,22 +199,34 @@ Command Make(std::string_view name, std::string_view summary) {
   return {"wv", name, summary, RequestOptions(d), {}, &Run<Method>};
 }
 
-// VC-11's disclosure as a document: the CSV or JSONL text to --out (or stdout), the row count on
-// stderr, rather than the response as JSON.
+// VC-11's disclosure as a document: the CSV or JSONL text to --out (or stdout), page by page with
+// a progress bar on stderr, rather than the response as JSON.
 int Disclosure(const Context& ctx, const Config& flags) {
   wvpb::ExportDisclosureRequest request;
   FillRequest(flags, &request);
-  const auto response = WvCall(ctx, *WelfareVentureStub(ctx), &WvStub::ExportDisclosure, request);
   const std::string& path = flags.Get("out");
-  if (path.empty()) {
-    ctx.out << response.text();
-  } else {
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file << response.text();
+  std::ofstream file;
+  if (!path.empty()) {
+    file.open(path, std::ios::binary | std::ios::trunc);
     if (!file.good()) throw ConfigError("--out: cannot write " + path);
   }
-  ctx.err << response.rows_size() << " funded projects of " << request.year()
-          << (path.empty() ? "" : " written to " + path) << "\n";
+  std::ostream& sink = path.empty() ? ctx.out : file;
+  Progress progress(ctx.err, ctx.err_is_terminal);
+  auto stub = WelfareVentureStub(ctx);
+  std::int64_t done = 0, total = 0;
+  for (;;) {
+    const auto page = WvCall(ctx, *stub, &WvStub::ExportDisclosure, request);
+    sink << page.text();
+    done += page.rows_size();
+    total = page.total();
+    progress.Update(done, total);
+    if (page.next_page_token().empty()) break;
+    request.set_page_token(page.next_page_token());
+  }
+  if (!path.empty() && !file.good()) throw ConfigError("--out: cannot write " + path);
+  progress.Finish(done, total,
+                  std::to_string(done) + " funded projects of " + std::to_string(request.year()) +
+                      (path.empty() ? "" : " written to " + path));
   return kExitOk;
 }
 

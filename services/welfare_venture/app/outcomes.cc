@@ -5,6 +5,7 @@
 
 #include "platform/auth/scope.h"
 #include "platform/store/mutation.h"
+#include "platform/util/csv.h"
 #include "socgov/welfare_venture/v1/events.pb.h"
 #include "welfare_venture/app/support.h"
 #include "welfare_venture/app/to_proto.h"
@@ -69,16 +70,6 @@ Result<Scope> ScopeOf(WelfareVentureStore& store, const std::string& jurisdictio
     for (auto& a : *acts) s.activities.push_back(std::move(a.activity));
   }
   return s;
-}
-
-std::string CsvField(const std::string& v) {
-  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -228,12 +219,30 @@ Result<v1::ExportDisclosureResponse> Venture::ExportDisclosure(
   if (auto err = CheckRead(who, jur)) return *err;
   auto scope = ScopeOf(store_, jur, "");
   if (!scope.ok()) return scope.error();
-  auto rows = BuildDisclosure(req.year(), scope->projects, scope->activities);
-  if (!rows.ok()) return rows.error();
+  if (req.page_size() < 0 || req.page_size() > 500)
+    return Error::InvalidArgument("page_size", "must be 0..500");
+  std::size_t offset = 0;
+  if (!req.page_token().empty()) {
+    if (req.page_token().size() > 9 ||
+        req.page_token().find_first_not_of("0123456789") != std::string::npos)
+      return Error::InvalidArgument("page_token", "not a token of this export");
+    offset = static_cast<std::size_t>(std::stoul(req.page_token()));
+  }
+  auto all_rows = BuildDisclosure(req.year(), scope->projects, scope->activities);
+  if (!all_rows.ok()) return all_rows.error();
+  const std::size_t size = req.page_size() == 0 ? 500 : static_cast<std::size_t>(req.page_size());
+  if (offset > all_rows->size()) return Error::InvalidArgument("page_token", "past the end");
+  const auto first = all_rows->begin() + static_cast<std::ptrdiff_t>(offset);
+  const auto last = all_rows->begin() +
+                    static_cast<std::ptrdiff_t>(std::min(all_rows->size(), offset + size));
+  const std::vector<DisclosureRow> page(first, last);
+  const std::vector<DisclosureRow>* rows = &page;
   v1::ExportDisclosureResponse out;
+  out.set_total(static_cast<std::int32_t>(all_rows->size()));
+  if (offset + size < all_rows->size()) out.set_next_page_token(std::to_string(offset + size));
   const bool jsonl = req.format() == v1::EXPORT_FORMAT_JSONL;
   std::string text;
-  if (!jsonl)
+  if (!jsonl && offset == 0)
     text =
         "project_id,round_id,name,content,organization_id,category,period_from,period_until,"
         "amount_fen,disbursed_fen,spent_fen,returned_fen,execution,midterm,final_result,"

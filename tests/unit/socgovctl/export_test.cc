@@ -103,6 +103,12 @@ TEST(ExportFormat, CsvQuotesOnlyWhatRfc4180Requires) {
   EXPECT_EQ(CsvField("line\nbreak"), "\"line\nbreak\"");
   EXPECT_EQ(CsvField("cr\rhere"), "\"cr\rhere\"");
   EXPECT_EQ(CsvField("全角，逗号"), "全角，逗号");  // U+FF0C is not a separator
+  // A text a spreadsheet would run as a formula is neutralized (OWASP CSV injection).
+  EXPECT_EQ(CsvField("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(CsvField("+1"), "'+1");
+  EXPECT_EQ(CsvField("-2,3"), "\"'-2,3\"");
+  EXPECT_EQ(CsvField("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(CsvField("a=b"), "a=b");
 }
 
 TEST(ExportFormat, HeaderIsTheDocumentedColumnOrder) {
