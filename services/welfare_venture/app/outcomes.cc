@@ -233,8 +233,8 @@ Result<v1::ExportDisclosureResponse> Venture::ExportDisclosure(
   const std::size_t size = req.page_size() == 0 ? 500 : static_cast<std::size_t>(req.page_size());
   if (offset > all_rows->size()) return Error::InvalidArgument("page_token", "past the end");
   const auto first = all_rows->begin() + static_cast<std::ptrdiff_t>(offset);
-  const auto last = all_rows->begin() +
-                    static_cast<std::ptrdiff_t>(std::min(all_rows->size(), offset + size));
+  const auto last =
+      all_rows->begin() + static_cast<std::ptrdiff_t>(std::min(all_rows->size(), offset + size));
   const std::vector<DisclosureRow> page(first, last);
   const std::vector<DisclosureRow>* rows = &page;
   v1::ExportDisclosureResponse out;
