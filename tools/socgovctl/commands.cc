@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "cli.h"
+#include "dashboard_cli.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
 #include "platform/auth/token.h"
@@ -558,8 +559,9 @@ const std::vector<Command>& Commands() {
        DlqRetry},
   };
   static const std::vector<Command> kCommands =
-      Concat(Concat(Concat(kBase, SupervisionCommands()), PartyBuildingCommands()),
-             WelfareVentureCommands());
+      Concat(Concat(Concat(Concat(kBase, SupervisionCommands()), PartyBuildingCommands()),
+                    WelfareVentureCommands()),
+             DashboardCommands());
   return kCommands;
 }
 

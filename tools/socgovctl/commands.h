@@ -42,6 +42,8 @@ struct Context {
   std::ostream& err;
   // Progress bars redraw in place on a terminal and print periodic lines otherwise (logs, CI).
   bool err_is_terminal = false;
+  // Last, so initializers that predate it stay valid.
+  std::string dashboard_addr = "127.0.0.1:50062";
 };
 
 using CommandFn = int (*)(const Context& ctx, const config::Config& flags);

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
       {"audit-addr", "127.0.0.1:50061", "audit service address"},
       {"party-building-addr", "127.0.0.1:50053", "party-building service address"},
       {"welfare-venture-addr", "127.0.0.1:50054", "welfare-venture service address"},
+      {"dashboard-addr", "127.0.0.1:50062", "dashboard service address"},
       {"timeout-ms", "10000", "deadline of each RPC in milliseconds"},
       {"token", "", "bearer token sent as authorization metadata"},
   };
@@ -77,6 +78,7 @@ int main(int argc, char** argv) {
   std::string audit_addr;
   std::string party_building_addr;
   std::string welfare_venture_addr;
+  std::string dashboard_addr;
   std::string token;
   int64_t timeout_ms = 0;
   try {
@@ -90,6 +92,7 @@ int main(int argc, char** argv) {
     audit_addr = global.Get("audit-addr");
     party_building_addr = global.Get("party-building-addr");
     welfare_venture_addr = global.Get("welfare-venture-addr");
+    dashboard_addr = global.Get("dashboard-addr");
     timeout_ms = global.GetInt("timeout-ms", 1, std::numeric_limits<int32_t>::max());
     token = global.Get("token");
   } catch (const ConfigError& e) {
@@ -100,6 +103,7 @@ int main(int argc, char** argv) {
   if (audit_addr.empty()) return UsageError("--audit-addr must not be empty");
   if (party_building_addr.empty()) return UsageError("--party-building-addr must not be empty");
   if (welfare_venture_addr.empty()) return UsageError("--welfare-venture-addr must not be empty");
+  if (dashboard_addr.empty()) return UsageError("--dashboard-addr must not be empty");
 
   if (next >= args.size()) return UsageError("missing command");
   const std::string& group = args[next++];
@@ -136,6 +140,7 @@ int main(int argc, char** argv) {
       .out = std::cout,
       .err = std::cerr,
       .err_is_terminal = isatty(STDERR_FILENO) == 1,
+      .dashboard_addr = dashboard_addr,
   };
   return socgov::ctl::RunCommand(*command, ctx,
                                  std::vector<std::string>(args.begin() + next, args.end()));

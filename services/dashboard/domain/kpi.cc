@@ -22,8 +22,8 @@ std::vector<KpiDef> Build() {
        "kind/status",
        "",
        "",
-       "Organizations on the register by kind and status (registered, filed, suspended, "
-       "cancelled, revoked, filing removed); the total counts those not ended.",
+       "Organizations on the register by kind and status (active, filed, suspended, cancelled, "
+       "revoked, filing removed); the total is every one recorded, the parts tell the ended apart.",
        {"registration.organization.registered", "registration.organization.filed",
         "registration.organization.dissolution_resolved",
         "registration.organization.liquidation_started",

@@ -4,6 +4,7 @@
 
 #include "platform/auth/scope.h"
 #include "platform/bus/nats.h"
+#include "platform/directory/snapshot.h"
 #include "platform/service/kit.h"
 #include "platform/util/clock.h"
 #include "platform/util/dates.h"
@@ -65,6 +66,15 @@ Result<std::optional<rv1::Organization>> Snapshot(const bus::Event& e, bool* kno
   if (!parsed) return Error::InvalidArgument("data", "not a " + schema);
   return org;
 }
+
+}  // namespace
+
+Result<std::optional<rv1::Organization>> OrganizationSnapshot(const bus::Event& e) {
+  bool known = false;
+  return Snapshot(e, &known);
+}
+
+namespace {
 
 Result<std::optional<std::string>> PayloadJurisdiction(const bus::Event& e) {
   bool known = false;
