@@ -13,6 +13,9 @@ void Wire(service::Kit& kit) {
   // Consume-only: no outbox. A stream that does not exist yet is picked up when it appears.
   kit.Consume(OrganizationRoute(kit.name() + "-organizations", kit.jurisdiction()));
   kit.Consume(CoverageRoute(kit.name() + "-coverage", kit.jurisdiction()));
+  kit.Consume(CountRoute("supervision-counts", "SUPERVISION", "supervision",
+                         kit.name() + "-supervision-counts", kit.jurisdiction(),
+                         SupervisionCounts()));
   auto& figures = kit.Make<Figures>(store, kit.clock());
   kit.Serve(kit.Make<DashboardHandler>(figures, kit.verifier(), kit.clock(), kit.logger()));
 }

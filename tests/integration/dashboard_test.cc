@@ -80,6 +80,23 @@ class DashboardTest : public RegistrationFixture {
     return e;
   }
 
+  // One of supervision's events (the count route reads only its envelope).
+  outbox::OutboxEvent SupervisionEvent(const std::string& aggregate, const std::string& event,
+                                       const std::string& id, int64_t sequence) {
+    outbox::OutboxEvent e;
+    e.id = NewUuidV7(clock_.Now());
+    e.type = "cn.socgov.supervision." + aggregate + "." + event + ".v1";
+    e.source = "/socgov/350211/supervision";
+    e.subject = id;
+    e.time = FormatRfc3339(clock_.Now());
+    e.dataschema = "socgov.supervision.v1.Fact";
+    e.sequence = sequence;
+    e.jurisdiction = kJimei;
+    e.actor = "enforcement_officer.test";
+    e.nats_subject = "socgov.v1.350200.350211.supervision." + aggregate + "." + event;
+    return e;
+  }
+
   bus::Router::Counts Counts(const std::string& route) {
     return dash_->kit().router().counts(route);
   }
@@ -165,6 +182,35 @@ TEST_F(DashboardTest, RegistrationsAndCoverageBecomeFiguresOnceEachAndACitySumsI
   dv1::ListKpisResponse kpis;
   ASSERT_TRUE(Dash(&DashStub::ListKpis, dv1::ListKpisRequest(), &kpis, viewer).ok());
   EXPECT_GE(kpis.kpis_size(), 30);
+}
+
+TEST_F(DashboardTest, SupervisionsFlowsAreCountedOncePerEventAndOtherEventsIgnored) {
+  ASSERT_FALSE(
+      bus::EnsureStream(*conn_, {"SUPERVISION", {"socgov.v1.*.*.supervision.>"}}).has_value());
+  const auto first = SupervisionEvent("complaint", "received", "350211-C1", 1);
+  ASSERT_TRUE(bus::Publish(*conn_, first, 5000, "s1").ok());
+  ASSERT_TRUE(bus::Publish(*conn_, first, 5000, "s1-again").ok());  // redelivered
+  ASSERT_TRUE(
+      bus::Publish(*conn_, SupervisionEvent("complaint", "received", "350211-C2", 1), 5000, "s2")
+          .ok());
+  ASSERT_TRUE(
+      bus::Publish(*conn_, SupervisionEvent("complaint", "answered", "350211-C2", 2), 5000, "s3")
+          .ok());
+  ASSERT_TRUE(
+      bus::Publish(*conn_, SupervisionEvent("campaign", "item_added", "350211-Z1", 4), 5000, "s4")
+          .ok());
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        const auto c = Counts("supervision-counts");
+        return c.applied + c.duplicate + c.skipped >= 5;
+      },
+      seconds(20)))
+      << dash_->log();
+  const auto s = SnapshotOf(kJimei, Token("viewer"));
+  EXPECT_EQ(FigureOf(s, "sup.complaints")->value(), 2);
+  EXPECT_EQ(FigureOf(s, "sup.campaign_found")->value(), 1);
+  EXPECT_EQ(FigureOf(s, "sup.illegal_banned")->value(), 0);
+  EXPECT_EQ(Counts("supervision-counts").duplicate, 1u);
 }
 
 }  // namespace

@@ -105,6 +105,43 @@ bus::Decision Coverage(const bus::Event& e, const bus::AggregateState& state) {
 
 }  // namespace
 
+bus::Route CountRoute(const std::string& name, const std::string& stream,
+                      const std::string& context, const std::string& durable,
+                      const std::string& jurisdiction, std::vector<CountedEvent> counted) {
+  bus::Route r;
+  r.name = name;
+  r.consumer = {.stream = stream,
+                .durable = durable,
+                .filter_subject = Filter(jurisdiction, context, ">"),
+                .max_deliver = 0,
+                .ack_wait_ms = 30'000};
+  r.owner = context;
+  // A subset of each aggregate's events: later versions only, jumps are fine.
+  r.gate = bus::Gate::kMonotonic;
+  r.handler = [counted = std::move(counted)](const bus::Event& e, const bus::AggregateState&) {
+    const std::string type = e.aggregate + "." + e.name;
+    for (const auto& c : counted) {
+      if (c.event != type) continue;
+      const auto day = DayOf(e);
+      if (!day) return bus::Decision::Reject("ce-time: not RFC 3339");
+      store::Mutation m;
+      AddChange(m, {c.kpi, "", e.jurisdiction, *day, 1});
+      return bus::Decision::Apply(std::move(m));
+    }
+    return bus::Decision::Ignore(type + " is not counted");
+  };
+  return r;
+}
+
+std::vector<CountedEvent> SupervisionCounts() {
+  return {{"inspection.recorded", "sup.inspections_done"},
+          {"complaint.received", "sup.complaints"},
+          {"illegal_org.banned", "sup.illegal_banned"},
+          {"campaign.item_added", "sup.campaign_found"},
+          {"campaign.item_rectified", "sup.campaign_rectified"},
+          {"campaign.filing_removed", "sup.filings_removed"}};
+}
+
 bus::Route OrganizationRoute(const std::string& durable, const std::string& jurisdiction) {
   bus::Route r;
   r.name = "organizations";

@@ -8,6 +8,7 @@
 #endif
 
 #include <string>
+#include <vector>
 
 #include "platform/bus/router.h"
 
@@ -21,5 +22,18 @@ bus::Route OrganizationRoute(const std::string& durable, const std::string& juri
 // Party building's coverage.changed: the covered, reached and in-scope counts each jurisdiction
 // states outright, as changes from what it stated before.
 bus::Route CoverageRoute(const std::string& durable, const std::string& jurisdiction);
+
+// A flow KPI that counts one event type ("<aggregate>.<event>"), one per event, in the event's
+// jurisdiction on its day.
+struct CountedEvent {
+  std::string event;
+  std::string kpi;
+};
+// Counts `counted` among `context`'s events on `stream` (events of other types are ignored).
+bus::Route CountRoute(const std::string& name, const std::string& stream,
+                      const std::string& context, const std::string& durable,
+                      const std::string& jurisdiction, std::vector<CountedEvent> counted);
+// The event types each context's count route counts (supervision's flows).
+std::vector<CountedEvent> SupervisionCounts();
 
 }  // namespace socgov::dashboard
