@@ -24,37 +24,6 @@ std::string Idem(const std::string& rpc, const std::string& request_id) {
 }
 }  // namespace keys
 
-PartyBuildingStore::PartyBuildingStore(store::RedisPool& pool) : pool_(pool) {
-  store::AddMutateScript(scripts_);
-}
-
-store::CommandRead PartyBuildingStore::ReadForCommand(
-    const std::string& rpc, const std::string& request_id,
-    const std::vector<std::vector<std::string>>& reads) {
-  auto redis = pool_.Acquire();
-  return store::ReadForCommand(*redis, keys::Idem(rpc, request_id), reads);
-}
-
-Result<CommandOutcome> PartyBuildingStore::Mutate(const Mutation& m, const std::string& what) {
-  auto redis = pool_.Acquire();
-  return store::RunMutation(*redis, scripts_, m, what);
-}
-
-std::vector<store::Value> PartyBuildingStore::Read(
-    const std::vector<std::vector<std::string>>& reads) {
-  if (reads.empty()) return {};
-  auto redis = pool_.Acquire();
-  return redis->Pipeline(reads);
-}
-
-Result<std::int64_t> PartyBuildingStore::Increment(const std::string& key) {
-  auto redis = pool_.Acquire();
-  store::Value v = redis->Command({"INCR", key});
-  if (v.type != store::Value::Type::kInteger || v.integer <= 0)
-    return Error::Internal("INCR " + key + ": " + v.str);
-  return static_cast<std::int64_t>(v.integer);
-}
-
 namespace {
 
 template <typename T, typename Decode>
@@ -82,34 +51,34 @@ Result<std::vector<T>> All(store::RedisPool& pool, const char* index,
 }  // namespace
 
 Result<std::vector<StoredOrg>> PartyBuildingStore::AllOrgs() {
-  return All<StoredOrg>(pool_, keys::kOrgs, keys::Org, DecodeOrg);
+  return All<StoredOrg>(pool(), keys::kOrgs, keys::Org, DecodeOrg);
 }
 
 Result<std::vector<StoredBranch>> PartyBuildingStore::AllBranches() {
-  return All<StoredBranch>(pool_, keys::kBranches, keys::Branch, DecodeBranch);
+  return All<StoredBranch>(pool(), keys::kBranches, keys::Branch, DecodeBranch);
 }
 
 Result<std::vector<StoredMember>> PartyBuildingStore::AllMembers() {
-  return All<StoredMember>(pool_, keys::kMembers, keys::Member, DecodeMember, "SMEMBERS");
+  return All<StoredMember>(pool(), keys::kMembers, keys::Member, DecodeMember, "SMEMBERS");
 }
 Result<std::vector<StoredDecision>> PartyBuildingStore::AllDecisions() {
-  return All<StoredDecision>(pool_, keys::kDecisions, keys::Decision, DecodeDecision);
+  return All<StoredDecision>(pool(), keys::kDecisions, keys::Decision, DecodeDecision);
 }
 Result<std::vector<StoredInstructor>> PartyBuildingStore::AllInstructors() {
-  return All<StoredInstructor>(pool_, keys::kInstructors, keys::Instructor, DecodeInstructor);
+  return All<StoredInstructor>(pool(), keys::kInstructors, keys::Instructor, DecodeInstructor);
 }
 Result<std::vector<StoredActivity>> PartyBuildingStore::AllActivities() {
-  return All<StoredActivity>(pool_, keys::kActivities, keys::Activity, DecodeActivity);
+  return All<StoredActivity>(pool(), keys::kActivities, keys::Activity, DecodeActivity);
 }
 Result<std::vector<StoredEvaluation>> PartyBuildingStore::AllEvaluations() {
-  return All<StoredEvaluation>(pool_, keys::kEvaluations, keys::Evaluation, DecodeEvaluation);
+  return All<StoredEvaluation>(pool(), keys::kEvaluations, keys::Evaluation, DecodeEvaluation);
 }
 Result<std::vector<StoredAward>> PartyBuildingStore::AllAwards() {
-  return All<StoredAward>(pool_, keys::kAwards, keys::Award, DecodeAward);
+  return All<StoredAward>(pool(), keys::kAwards, keys::Award, DecodeAward);
 }
 Result<std::vector<StoredMeeting>> PartyBuildingStore::MeetingsOf(const std::string& party_org_id) {
   const std::string index = keys::MeetingsOf(party_org_id);
-  return All<StoredMeeting>(pool_, index.c_str(), keys::Meeting, DecodeMeeting);
+  return All<StoredMeeting>(pool(), index.c_str(), keys::Meeting, DecodeMeeting);
 }
 
 }  // namespace socgov::party_building

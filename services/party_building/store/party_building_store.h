@@ -42,6 +42,7 @@
 #include "party_building/domain/records.h"
 #include "party_building/domain/temporary_branch.h"
 #include "platform/store/command.h"
+#include "platform/store/command_store.h"
 #include "platform/store/mutation.h"
 #include "platform/store/redis.h"
 #include "platform/util/error.h"
@@ -136,26 +137,15 @@ Result<StoredEvaluation> DecodeEvaluation(const std::vector<std::string>& flat_h
 std::vector<std::string> EncodeAward(const StoredAward& a);
 Result<StoredAward> DecodeAward(const std::vector<std::string>& flat_hash);
 
-class PartyBuildingStore {
+class PartyBuildingStore : public store::CommandStore {
  public:
-  explicit PartyBuildingStore(store::RedisPool& pool);
+  explicit PartyBuildingStore(store::RedisPool& pool) : CommandStore(pool, keys::Idem) {}
   // The key names platform/store/entity_command.h commits with.
   static std::string IdemKey(const std::string& rpc, const std::string& request_id) {
     return keys::Idem(rpc, request_id);
   }
   static std::string SerialKey(const std::string& kind) { return keys::Serial(kind); }
   static constexpr const char* kOutbox = kOutboxKey;
-  store::ScriptRegistry& scripts() { return scripts_; }
-
-  // The stored response of (rpc, request id) and the replies of `reads`, in one round trip.
-  store::CommandRead ReadForCommand(const std::string& rpc, const std::string& request_id,
-                                    const std::vector<std::vector<std::string>>& reads);
-  // One command's writes, checked (platform/store/mutation.h).
-  Result<CommandOutcome> Mutate(const Mutation& m, const std::string& what);
-  // Replies of independent reads, pipelined.
-  std::vector<store::Value> Read(const std::vector<std::vector<std::string>>& reads);
-  // INCR of a counter (ids).
-  Result<std::int64_t> Increment(const std::string& key);
   // Every party organization, in proposal order.
   Result<std::vector<StoredOrg>> AllOrgs();
   // Every temporary branch, in application order.
@@ -169,10 +159,6 @@ class PartyBuildingStore {
   Result<std::vector<StoredAward>> AllAwards();
   // The meetings of one party organization, in the order recorded.
   Result<std::vector<StoredMeeting>> MeetingsOf(const std::string& party_org_id);
-
- private:
-  store::RedisPool& pool_;
-  store::ScriptRegistry scripts_;
 };
 
 }  // namespace socgov::party_building

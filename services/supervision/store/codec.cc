@@ -1,35 +1,7 @@
 // The JSON of supervision's entities. Enums are stored as their numbers, so enumerators are only
 // ever appended; dates as YYYY-MM-DD text, so a record reads the same to a person with redis-cli.
-#include <nlohmann/json.hpp>
-
+#include "platform/store/json_entity.h"
 #include "supervision/store/supervision_store.h"
-
-namespace nlohmann {
-template <>
-struct adl_serializer<socgov::Date> {
-  static void to_json(json& j, const socgov::Date& d) { j = socgov::FormatDate(d); }
-  static void from_json(const json& j, socgov::Date& d) {
-    auto parsed = socgov::ParseDate(j.get<std::string>());
-    if (!parsed) throw std::invalid_argument("bad date");
-    d = *parsed;
-  }
-};
-template <typename T>
-struct adl_serializer<std::optional<T>> {
-  static void to_json(json& j, const std::optional<T>& v) {
-    if (v)
-      j = *v;
-    else
-      j = nullptr;
-  }
-  static void from_json(const json& j, std::optional<T>& v) {
-    if (j.is_null())
-      v.reset();
-    else
-      v = j.get<T>();
-  }
-};
-}  // namespace nlohmann
 
 namespace socgov::supervision {
 
@@ -136,21 +108,12 @@ namespace {
 
 template <typename T>
 std::vector<std::string> Encode(const T& v, const std::string& jurisdiction) {
-  return {"version", std::to_string(v.version), "jurisdiction", jurisdiction,
-          "json",    nlohmann::json(v).dump()};
+  return store::EncodeJsonEntity(v, v.version, jurisdiction);
 }
 
 template <typename T>
 Result<T> Decode(const std::vector<std::string>& flat, const char* what) {
-  for (size_t i = 0; i + 1 < flat.size(); i += 2) {
-    if (flat[i] != "json") continue;
-    try {
-      return nlohmann::json::parse(flat[i + 1]).get<T>();
-    } catch (const std::exception& e) {
-      return Error::Internal(std::string(what) + " record unreadable: " + e.what());
-    }
-  }
-  return Error::Internal(std::string(what) + " record has no json field");
+  return store::DecodeJsonEntity<T>(flat, what);
 }
 
 }  // namespace

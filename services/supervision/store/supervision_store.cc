@@ -38,35 +38,4 @@ std::string RatingsOf(const std::string& org) { return "{sup}:ratings:of:" + org
 std::string Serial(const std::string& kind) { return "{sup}:serial:" + kind; }
 }  // namespace keys
 
-SupervisionStore::SupervisionStore(store::RedisPool& pool) : pool_(pool) {
-  store::AddMutateScript(scripts_);
-}
-
-store::CommandRead SupervisionStore::ReadForCommand(
-    const std::string& rpc, const std::string& request_id,
-    const std::vector<std::vector<std::string>>& reads) {
-  auto redis = pool_.Acquire();
-  return store::ReadForCommand(*redis, keys::Idem(rpc, request_id), reads);
-}
-
-Result<CommandOutcome> SupervisionStore::Mutate(const Mutation& m, const std::string& what) {
-  auto redis = pool_.Acquire();
-  return store::RunMutation(*redis, scripts_, m, what);
-}
-
-std::vector<store::Value> SupervisionStore::Read(
-    const std::vector<std::vector<std::string>>& reads) {
-  if (reads.empty()) return {};
-  auto redis = pool_.Acquire();
-  return redis->Pipeline(reads);
-}
-
-Result<std::int64_t> SupervisionStore::Increment(const std::string& key) {
-  auto redis = pool_.Acquire();
-  store::Value v = redis->Command({"INCR", key});
-  if (v.type != store::Value::Type::kInteger || v.integer <= 0)
-    return Error::Internal("INCR " + key + ": " + v.str);
-  return static_cast<std::int64_t>(v.integer);
-}
-
 }  // namespace socgov::supervision

@@ -49,6 +49,7 @@
 #include <vector>
 
 #include "platform/store/command.h"
+#include "platform/store/command_store.h"
 #include "platform/store/mutation.h"
 #include "platform/store/redis.h"
 #include "platform/util/error.h"
@@ -146,30 +147,15 @@ Result<StoredRound> DecodeRound(const std::vector<std::string>& flat_hash);
 std::vector<std::string> EncodeRating(const StoredRating& r);
 Result<StoredRating> DecodeRating(const std::vector<std::string>& flat_hash);
 
-class SupervisionStore {
+class SupervisionStore : public store::CommandStore {
  public:
-  explicit SupervisionStore(store::RedisPool& pool);
+  explicit SupervisionStore(store::RedisPool& pool) : CommandStore(pool, keys::Idem) {}
   // The key names platform/store/entity_command.h commits with.
   static std::string IdemKey(const std::string& rpc, const std::string& request_id) {
     return keys::Idem(rpc, request_id);
   }
   static std::string SerialKey(const std::string& kind) { return keys::Serial(kind); }
   static constexpr const char* kOutbox = kOutboxKey;
-  store::ScriptRegistry& scripts() { return scripts_; }
-
-  // The stored response of (rpc, request id) and the replies of `reads`, in one round trip.
-  store::CommandRead ReadForCommand(const std::string& rpc, const std::string& request_id,
-                                    const std::vector<std::vector<std::string>>& reads);
-  // One command's writes, checked (platform/store/mutation.h).
-  Result<CommandOutcome> Mutate(const Mutation& m, const std::string& what);
-  // Replies of independent reads, pipelined.
-  std::vector<store::Value> Read(const std::vector<std::vector<std::string>>& reads);
-  // INCR of a counter (plan ids).
-  Result<std::int64_t> Increment(const std::string& key);
-
- private:
-  store::RedisPool& pool_;
-  store::ScriptRegistry scripts_;
 };
 
 }  // namespace socgov::supervision

@@ -18,37 +18,6 @@ std::string Idem(const std::string& rpc, const std::string& request_id) {
 }
 }  // namespace keys
 
-WelfareVentureStore::WelfareVentureStore(store::RedisPool& pool) : pool_(pool) {
-  store::AddMutateScript(scripts_);
-}
-
-store::CommandRead WelfareVentureStore::ReadForCommand(
-    const std::string& rpc, const std::string& request_id,
-    const std::vector<std::vector<std::string>>& reads) {
-  auto redis = pool_.Acquire();
-  return store::ReadForCommand(*redis, keys::Idem(rpc, request_id), reads);
-}
-
-Result<CommandOutcome> WelfareVentureStore::Mutate(const Mutation& m, const std::string& what) {
-  auto redis = pool_.Acquire();
-  return store::RunMutation(*redis, scripts_, m, what);
-}
-
-std::vector<store::Value> WelfareVentureStore::Read(
-    const std::vector<std::vector<std::string>>& reads) {
-  if (reads.empty()) return {};
-  auto redis = pool_.Acquire();
-  return redis->Pipeline(reads);
-}
-
-Result<std::int64_t> WelfareVentureStore::Increment(const std::string& key) {
-  auto redis = pool_.Acquire();
-  store::Value v = redis->Command({"INCR", key});
-  if (v.type != store::Value::Type::kInteger || v.integer <= 0)
-    return Error::Internal("INCR " + key + ": " + v.str);
-  return static_cast<std::int64_t>(v.integer);
-}
-
 namespace {
 
 template <typename T, typename Decode>
@@ -83,40 +52,41 @@ Result<std::vector<T>> All(store::RedisPool& pool, const std::string& index,
 }  // namespace
 
 Result<std::optional<StoredRound>> WelfareVentureStore::GetRound(const std::string& id) {
-  return One<StoredRound>(pool_, keys::Round(id), DecodeRound);
+  return One<StoredRound>(pool(), keys::Round(id), DecodeRound);
 }
 Result<std::optional<StoredApplication>> WelfareVentureStore::GetApplication(
     const std::string& id) {
-  return One<StoredApplication>(pool_, keys::App(id), DecodeApplication);
+  return One<StoredApplication>(pool(), keys::App(id), DecodeApplication);
 }
 Result<std::optional<StoredExpert>> WelfareVentureStore::GetExpert(const std::string& id) {
-  return One<StoredExpert>(pool_, keys::Expert(id), DecodeExpert);
+  return One<StoredExpert>(pool(), keys::Expert(id), DecodeExpert);
 }
 Result<std::optional<StoredProject>> WelfareVentureStore::GetProject(const std::string& id) {
-  return One<StoredProject>(pool_, keys::Project(id), DecodeProject);
+  return One<StoredProject>(pool(), keys::Project(id), DecodeProject);
 }
 Result<std::vector<StoredRound>> WelfareVentureStore::AllRounds() {
-  return All<StoredRound>(pool_, keys::kRounds, keys::Round, DecodeRound);
+  return All<StoredRound>(pool(), keys::kRounds, keys::Round, DecodeRound);
 }
 Result<std::vector<StoredApplication>> WelfareVentureStore::ApplicationsOf(
     const std::string& round_id) {
-  return All<StoredApplication>(pool_, keys::AppsOf(round_id), keys::App, DecodeApplication);
+  return All<StoredApplication>(pool(), keys::AppsOf(round_id), keys::App, DecodeApplication);
 }
 Result<std::vector<StoredProject>> WelfareVentureStore::AllProjects() {
-  return All<StoredProject>(pool_, keys::kProjects, keys::Project, DecodeProject);
+  return All<StoredProject>(pool(), keys::kProjects, keys::Project, DecodeProject);
 }
 Result<std::vector<StoredActivity>> WelfareVentureStore::ActivitiesOf(
     const std::string& project_id) {
-  return All<StoredActivity>(pool_, keys::ActivitiesOf(project_id), keys::Activity, DecodeActivity);
+  return All<StoredActivity>(pool(), keys::ActivitiesOf(project_id), keys::Activity,
+                             DecodeActivity);
 }
 
 Result<StoredCredit> WelfareVentureStore::GetCredit(const std::string& org_id) {
-  auto redis = pool_.Acquire();
+  auto redis = pool().Acquire();
   return DecodeCredit(store::FlatHash(redis->Command({"HGETALL", keys::Credit(org_id)})));
 }
 
 std::vector<Date> WelfareVentureStore::ClawbacksOf(const std::string& org_id) {
-  auto redis = pool_.Acquire();
+  auto redis = pool().Acquire();
   std::vector<Date> out;
   for (const auto& m : redis->Command({"ZRANGE", keys::Clawbacks(org_id), "0", "-1"}).elements)
     if (auto d = ParseDate(m.str)) out.push_back(*d);

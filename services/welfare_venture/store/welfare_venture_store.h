@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "platform/store/command.h"
+#include "platform/store/command_store.h"
 #include "platform/store/mutation.h"
 #include "platform/store/redis.h"
 #include "platform/util/error.h"
@@ -132,26 +133,15 @@ std::vector<std::string> EncodeCredit(const StoredCredit& c);
 // An empty hash is an organization never listed (version 0).
 Result<StoredCredit> DecodeCredit(const std::vector<std::string>& flat_hash);
 
-class WelfareVentureStore {
+class WelfareVentureStore : public store::CommandStore {
  public:
-  explicit WelfareVentureStore(store::RedisPool& pool);
+  explicit WelfareVentureStore(store::RedisPool& pool) : CommandStore(pool, keys::Idem) {}
   // The key names platform/store/entity_command.h commits with.
   static std::string IdemKey(const std::string& rpc, const std::string& request_id) {
     return keys::Idem(rpc, request_id);
   }
   static std::string SerialKey(const std::string& kind) { return keys::Serial(kind); }
   static constexpr const char* kOutbox = kOutboxKey;
-  store::ScriptRegistry& scripts() { return scripts_; }
-
-  // The stored response of (rpc, request id) and the replies of `reads`, in one round trip.
-  store::CommandRead ReadForCommand(const std::string& rpc, const std::string& request_id,
-                                    const std::vector<std::vector<std::string>>& reads);
-  // One command's writes, checked (platform/store/mutation.h).
-  Result<CommandOutcome> Mutate(const Mutation& m, const std::string& what);
-  // Replies of independent reads, pipelined.
-  std::vector<store::Value> Read(const std::vector<std::vector<std::string>>& reads);
-  // INCR of a counter (ids).
-  Result<std::int64_t> Increment(const std::string& key);
 
   Result<std::optional<StoredRound>> GetRound(const std::string& id);
   Result<std::optional<StoredApplication>> GetApplication(const std::string& id);
@@ -168,10 +158,6 @@ class WelfareVentureStore {
   // The credit read model and the clawback days of an organization.
   Result<StoredCredit> GetCredit(const std::string& org_id);
   std::vector<Date> ClawbacksOf(const std::string& org_id);
-
- private:
-  store::RedisPool& pool_;
-  store::ScriptRegistry scripts_;
 };
 
 }  // namespace socgov::welfare_venture
